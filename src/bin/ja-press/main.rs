@@ -1,0 +1,115 @@
+//! The `ja-press` command: facts from Japanese press releases, as JSON.
+//!
+//! `ja-press FILE` prints one JSON object; several files or a folder print JSON Lines;
+//! `--jsonl` streams `{"id","text"}` lines from stdin. `eval` scores against answer
+//! keys and `diff` compares two runs (see `--help`).
+
+mod batch;
+mod summary;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Typed, normalized facts from Japanese press releases (text or HTML), with spans.
+#[derive(Parser, Debug)]
+#[command(name = "ja-press", version, about, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    extract: ExtractArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {}
+
+/// Options of the extractor, shared by every command.
+#[derive(Args, Debug, Clone, Default)]
+pub(crate) struct Common {
+    /// A lindera user dictionary: CSV lines of `surface,part_of_speech,reading`
+    /// (part of speech 組織 for organizations, 人名 for people)
+    #[arg(long, value_name = "FILE.csv")]
+    pub user_dict: Option<PathBuf>,
+    /// Extra vocabulary (roles, legal forms, institutional heads…) as TOML
+    #[arg(long, value_name = "FILE.toml")]
+    pub vocab: Option<PathBuf>,
+    /// Worker threads (default: one per core)
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+    /// No progress bar and no summary on stderr
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Output formats.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Format {
+    /// One pretty JSON object (the default for a single file)
+    Json,
+    /// One JSON object per line (the default for several files, a folder, or --jsonl)
+    Jsonl,
+    /// A human-readable summary
+    Text,
+}
+
+/// How to read the inputs.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum InputArg {
+    /// HTML by extension (.html, .htm) or by content, else text
+    #[default]
+    Auto,
+    /// Always plain text
+    Text,
+    /// Always HTML
+    Html,
+}
+
+#[derive(Args, Debug, Clone)]
+pub(crate) struct ExtractArgs {
+    /// Files or folders (read recursively: .txt, .html, .htm); `-` or nothing reads stdin
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Read JSON Lines from stdin, `{"id": …, "text": …}` or `{"id": …, "html": …}`, and
+    /// write one result line per input line, streaming in bounded memory
+    #[arg(long)]
+    pub jsonl: bool,
+    /// Force the input kind
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+    /// JSON on one line even for a single file
+    #[arg(long)]
+    pub compact: bool,
+    #[command(flatten)]
+    pub common: Common,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => batch::run(&cli.extract),
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("ja-press: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Builds the extractor from the shared options.
+pub(crate) fn extractor(common: &Common) -> Result<ja_press::Extractor, String> {
+    let mut builder = ja_press::Extractor::builder();
+    if let Some(path) = &common.user_dict {
+        builder = builder.user_dictionary(path);
+    }
+    if let Some(path) = &common.vocab {
+        builder = builder.vocabulary_file(path).map_err(|e| e.to_string())?;
+    }
+    builder.build().map_err(|e| e.to_string())
+}

@@ -1,0 +1,361 @@
+//! Dates: every 年月日 form, normalized with chrono, with precision and where the year
+//! came from; ranges; durations kept apart from calendar dates.
+//!
+//! The rules (patterns and builders) are in `rules.rs`; this file resolves overlaps,
+//! joins ranges, reads the context word after a date, and infers missing years from
+//! 同年/本年, an earlier year in the sentence, the nearest year heading, or the release
+//! date, in that order.
+
+mod rules;
+#[cfg(test)]
+mod corpus;
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use regex::Regex;
+
+use crate::model::{DateKind, DateMention, DateRange, DateValue, Extraction, Precision, YearSource};
+use crate::pipeline::{Doc, Found};
+pub(crate) use rules::Parsed;
+use rules::{CONTEXT_WORDS, DURATION, RELATIVE_YEAR, RULES, YEAR_HEADING, guard_ok};
+
+/// A date found by a rule, before its year is settled.
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The date's own text (weekday annotation excluded).
+    range: Range<usize>,
+    /// Including a weekday annotation.
+    full_end: usize,
+    parsed: Parsed,
+    kind: DateKind,
+    year_source: YearSource,
+    context: Option<&'static str>,
+}
+
+/// Reads one string as a single date, for the release module: 「2018年8月31日」,
+/// 「2021-05-11 14:00:00」, 「2024-04-01T10:00:00+09:00」. The date must start the string.
+pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
+    let mut best: Option<(Parsed, Range<usize>)> = None;
+    for rule in RULES.iter() {
+        let Some(caps) = rule.regex.captures(s) else { continue };
+        let Some(m) = caps.get(0) else { continue };
+        if m.start() != 0 || !guard_ok(rule.guard, s, m.range()) {
+            continue;
+        }
+        let Some(parsed) = (rule.build)(&caps) else { continue };
+        let end = caps.name("wd").map_or(m.end(), |w| w.start());
+        if best.as_ref().is_none_or(|(_, r)| end > r.end) {
+            best = Some((parsed, 0..end));
+        }
+    }
+    best
+}
+
+pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
+    let v = doc.text.v();
+    let mut candidates = scan(v);
+    join_ranges(v, &mut candidates);
+    for c in candidates.iter_mut() {
+        c.context = context_after(v, c.full_end);
+    }
+    infer_years(doc, found.release_date, &mut candidates);
+
+    let mut range_start: Option<usize> = None;
+    for c in &candidates {
+        let Some((value, precision)) = value_of(&c.parsed) else { continue };
+        let m = doc.text.mention(c.range.clone());
+        out.dates.push(DateMention {
+            text: m.text,
+            value,
+            precision,
+            year_source: c.year_source,
+            kind: c.kind,
+            part_of_month: c.parsed.part,
+            context: c.context.map(str::to_string),
+            span: m.span,
+        });
+        found.dates.push(c.range.clone());
+        match c.kind {
+            DateKind::RangeStart => range_start = Some(out.dates.len() - 1),
+            DateKind::RangeEnd => {
+                if let Some(i) = range_start.take() {
+                    let start = &out.dates[i];
+                    let whole = doc.text.mention(found.dates[i].start..c.range.end);
+                    out.date_ranges.push(DateRange {
+                        text: whole.text,
+                        start: start.value,
+                        end: value,
+                        span: whole.span,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    durations(doc, &candidates, out);
+}
+
+/// All rule matches, overlaps resolved: the longest match wins, then the earlier rule.
+fn scan(v: &str) -> Vec<Candidate> {
+    let mut all: Vec<(usize, Candidate)> = Vec::new();
+    for (order, rule) in RULES.iter().enumerate() {
+        for caps in rule.regex.captures_iter(v) {
+            let Some(m) = caps.get(0) else { continue };
+            if !guard_ok(rule.guard, v, m.range()) {
+                continue;
+            }
+            let Some(parsed) = (rule.build)(&caps) else { continue };
+            // 「2月30日」 is no date, and its 「2月」 is none either.
+            if parsed.day.is_none() && DAY_AFTER.is_match(&v[m.end()..]) {
+                continue;
+            }
+            let end = caps.name("wd").map_or(m.end(), |w| w.start());
+            all.push((
+                order,
+                Candidate {
+                    range: m.start()..end,
+                    full_end: m.end(),
+                    parsed,
+                    kind: DateKind::Date,
+                    year_source: if parsed.year.is_some() { YearSource::Stated } else { YearSource::Unknown },
+                    context: None,
+                },
+            ));
+        }
+    }
+    all.sort_by_key(|(order, c)| (c.range.start, std::cmp::Reverse(c.full_end), *order));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for (_, c) in all {
+        if kept.last().is_none_or(|last| c.range.start >= last.full_end) {
+            kept.push(c);
+        }
+    }
+    kept
+}
+
+static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s?\d{1,2}\s?日").unwrap_or_else(|e| panic!("{e}")));
+static RANGE_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?(?:~|〜|～|-|–|―|から)\s?$").unwrap_or_else(|e| panic!("{e}")));
+static BARE_DAY_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?P<sep>~|〜|～|-|–|から|・|、)\s?(?P<d>\d{1,2})\s?日(?P<wd>\s?\([月火水木金土日祝・]+\))?")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Marks pairs joined by 〜 or から as a range, and reads a bare day after a separator
+/// (「4月1日から3日まで」) as the end of one.
+fn join_ranges(v: &str, candidates: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < candidates.len() {
+        let a = candidates[i].clone();
+        let gap_end = candidates.get(i + 1).map(|b| b.range.start);
+        if let Some(b_start) = gap_end
+            && b_start >= a.full_end
+            && RANGE_SEPARATOR.is_match(&v[a.full_end..b_start])
+            && a.kind == DateKind::Date
+        {
+            let b = &mut candidates[i + 1];
+            // The end inherits what it leaves out: 2018年4月1日〜6月30日.
+            if b.parsed.year.is_none() && a.parsed.year.is_some() {
+                b.parsed.year = a.parsed.year;
+                b.year_source = YearSource::Context;
+            }
+            if b.parsed.year == a.parsed.year && later_or_equal(&a.parsed, &b.parsed) {
+                candidates[i].kind = DateKind::RangeStart;
+                candidates[i + 1].kind = DateKind::RangeEnd;
+                i += 2;
+                continue;
+            }
+        }
+        if a.parsed.day.is_some()
+            && let Some(caps) = BARE_DAY_END.captures(&v[a.full_end..])
+            && let (Some(d), Some(whole)) = (caps.name("d"), caps.get(0))
+        {
+            let day = d.as_str().parse().ok();
+            let end = Parsed { day, time: None, ..a.parsed };
+            // 「5日(火)・6日(水)」 lists days; 「1日から3日」 is a range.
+            let listed = caps.name("sep").is_some_and(|s| matches!(s.as_str(), "・" | "、"));
+            if end.is_valid() && later_or_equal(&a.parsed, &end) {
+                let text_end = a.full_end + caps.name("wd").map_or(whole.end(), |w| w.start());
+                if !listed {
+                    candidates[i].kind = DateKind::RangeStart;
+                }
+                candidates.insert(
+                    i + 1,
+                    Candidate {
+                        range: a.full_end + d.start()..text_end,
+                        full_end: a.full_end + whole.end(),
+                        parsed: end,
+                        kind: if listed { DateKind::Date } else { DateKind::RangeEnd },
+                        year_source: if a.parsed.year.is_some() { YearSource::Context } else { YearSource::Unknown },
+                        context: None,
+                    },
+                );
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+fn later_or_equal(a: &Parsed, b: &Parsed) -> bool {
+    let key = |p: &Parsed| (p.month.unwrap_or(0), p.day.unwrap_or(0));
+    a.year != b.year || key(b) >= key(a) || b.month.is_none()
+}
+
+fn context_after(v: &str, end: usize) -> Option<&'static str> {
+    let rest = v[end..].trim_start_matches(' ');
+    CONTEXT_WORDS.iter().copied().find(|w| rest.starts_with(w))
+}
+
+/// Settles the year of each candidate that does not state one.
+fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Candidate]) {
+    let text = doc.text;
+    let v = text.v();
+    // Year headings: lines that hold only a year (timeline pages).
+    let headings: Vec<(usize, i32)> = text
+        .lines
+        .iter()
+        .filter(|l| !l.boilerplate)
+        .filter_map(|l| {
+            let line = &v[l.trimmed.clone()];
+            let caps = YEAR_HEADING.captures(line)?;
+            let (p, _) = parse_one(line.trim())?;
+            caps.get(0)?;
+            Some((l.trimmed.start, p.year?))
+        })
+        .collect();
+    let release_year = release.map(|d| d.year());
+    for i in 0..candidates.len() {
+        if candidates[i].parsed.year.is_some() {
+            continue;
+        }
+        let start = candidates[i].range.start;
+        let line_start = v[..start].rfind('\n').map_or(0, |p| p + 1);
+        let before = &v[line_start..start];
+        let last_stated = candidates[..i].iter().rev().find_map(|c| c.parsed.year);
+        let (year, source) = if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1)) {
+            let base = match rel.as_str() {
+                "同年" | "当年" => last_stated.or(release_year),
+                _ => release_year.or(last_stated),
+            };
+            let shift = match rel.as_str() {
+                "翌年" | "来年" => 1,
+                "前年" | "昨年" => -1,
+                _ => 0,
+            };
+            (base.map(|y| y + shift), YearSource::Context)
+        } else if let Some(y) = same_sentence_year(text, &candidates[..i], start) {
+            (Some(y), YearSource::Context)
+        } else if let Some(&(_, y)) = headings.iter().rev().find(|(at, _)| *at <= start) {
+            (Some(y), YearSource::Heading)
+        } else if let Some(y) = release_year {
+            (Some(y), YearSource::ReleaseDate)
+        } else {
+            (None, YearSource::Unknown)
+        };
+        if let Some(y) = year {
+            let mut p = candidates[i].parsed;
+            p.year = Some(y);
+            if p.is_valid() {
+                candidates[i].parsed = p;
+                candidates[i].year_source = source;
+            }
+        }
+    }
+}
+
+/// The year of the latest earlier date in the same sentence that states one.
+fn same_sentence_year(text: &crate::input::Text<'_>, earlier: &[Candidate], at: usize) -> Option<i32> {
+    let sentence = text.sentence_of(at)?;
+    earlier
+        .iter()
+        .rev()
+        .take_while(|c| c.range.start >= sentence.start)
+        .find(|c| c.year_source == YearSource::Stated)
+        .and_then(|c| c.parsed.year)
+}
+
+/// The value and precision of a settled date.
+pub(crate) fn value_of(p: &Parsed) -> Option<(DateValue, Precision)> {
+    Some(match (p.year, p.month, p.day) {
+        (Some(y), Some(m), Some(d)) => {
+            let date = NaiveDate::from_ymd_opt(y, m, d)?;
+            match p.time {
+                Some(t) => (DateValue::DateTime(NaiveDateTime::new(date, t)), Precision::Datetime),
+                None => (DateValue::Date(date), Precision::Day),
+            }
+        }
+        (None, Some(m), Some(d)) => (DateValue::MonthDay { month: m, day: d }, Precision::Day),
+        (Some(y), Some(m), None) => (DateValue::YearMonth { year: y, month: m }, Precision::Month),
+        (None, Some(m), None) => (DateValue::Month(m), Precision::Month),
+        (Some(y), None, None) if p.fiscal => (DateValue::Year(y), Precision::FiscalYear),
+        (Some(y), None, None) => (DateValue::Year(y), Precision::Year),
+        _ => return None,
+    })
+}
+
+/// Durations and relative expressions, where no calendar date was read.
+fn durations(doc: &Doc<'_>, dates: &[Candidate], out: &mut Extraction) {
+    let v = doc.text.v();
+    for caps in DURATION.captures_iter(v) {
+        let Some(m) = caps.get(0) else { continue };
+        let mut range = m.range();
+        if v[..range.start].ends_with(|c: char| c.is_ascii_digit())
+            || dates.iter().any(|d| d.range.start < range.end && range.start < d.full_end)
+        {
+            continue;
+        }
+        let post = caps.name("post").map(|p| p.as_str());
+        let pre = caps.name("pre").map(|p| p.as_str());
+        let (mut years, mut months, mut days) = (0u32, 0u32, 0u32);
+        if caps.name("half").is_some() {
+            months = 6;
+        } else {
+            let Some(n) = caps.name("n").and_then(|n| crate::facts::numerals::parse(n.as_str())) else { continue };
+            let Ok(n) = u32::try_from(n) else { continue };
+            match caps.name("u").map_or("", |u| u.as_str()) {
+                "年" => {
+                    // 「5年」 alone is as often a year count or an ordinal: only with 前/後/ぶり….
+                    if post.is_none() && !matches!(pre, Some("約" | "今後" | "過去" | "ここ" | "この" | "向こう")) {
+                        continue;
+                    }
+                    years = n;
+                }
+                "年間" => years = n,
+                "年半" => {
+                    years = n;
+                    months = 6;
+                }
+                "週間" => days = 7 * n,
+                "日間" => days = n,
+                _ => months = n,
+            }
+        }
+        // 「にわたり」 and the like are context, not part of the duration.
+        if let Some(p) = caps.name("post")
+            && matches!(p.as_str(), "にわたり" | "にわたって")
+        {
+            range.end = p.start();
+        }
+        let mention = doc.text.mention(range);
+        out.durations.push(DateMention {
+            text: mention.text,
+            value: DateValue::Duration { years, months, days },
+            precision: if days > 0 {
+                Precision::Day
+            } else if months > 0 {
+                Precision::Month
+            } else {
+                Precision::Year
+            },
+            year_source: YearSource::Unknown,
+            kind: DateKind::Duration,
+            part_of_month: None,
+            context: post.or(pre).map(str::to_string),
+            span: mention.span,
+        });
+    }
+}

@@ -1,0 +1,255 @@
+//! The date rules: each a name, a pattern over the normalized text, and a function
+//! that reads the captures. Patterns see NFKC-folded text, so digits are ASCII.
+
+use std::sync::LazyLock;
+
+use chrono::{NaiveDate, NaiveTime};
+use regex::{Captures, Regex};
+
+use crate::facts::numerals;
+use crate::model::MonthPart;
+
+/// What a rule read: the parts a date states, before any year is inferred.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct Parsed {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+    pub time: Option<NaiveTime>,
+    /// 年度.
+    pub fiscal: bool,
+    pub part: Option<MonthPart>,
+}
+
+impl Parsed {
+    /// Whether the stated parts make a real calendar date (31 April does not).
+    pub fn is_valid(&self) -> bool {
+        if let Some(m) = self.month
+            && !(1..=12).contains(&m)
+        {
+            return false;
+        }
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                let y = self.year.unwrap_or(2000); // a leap year, so 2月29日 passes without a year
+                NaiveDate::from_ymd_opt(y, m, d).is_some()
+            }
+            (None, Some(_)) => false,
+            _ => true,
+        }
+    }
+}
+
+/// How a rule's match may sit among its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guard {
+    /// No digit (or `/`, `.`) right before or after: not part of a longer number or code.
+    NotInNumber,
+    /// As above, but a run of glued labels (2018/042018/10) is allowed after it.
+    NotInNumberExceptGlued,
+    /// No ASCII letter before (H30.4.1, not XH30.4.1) and no digit around.
+    NotAfterLetter,
+    /// No digit right before: the 年月日 after it already end the date.
+    NotAfterDigit,
+    /// Anything around.
+    None,
+}
+
+pub(crate) struct Rule {
+    pub name: &'static str,
+    pub regex: Regex,
+    pub guard: Guard,
+    pub build: fn(&Captures) -> Option<Parsed>,
+}
+
+/// Kanji numerals that may write a month or a day: 八, 十二, 三十一.
+const KD: &str = "[一二三四五六七八九十]{1,3}";
+/// A weekday annotation after a day: (金), (月・祝), （土）.
+const WEEKDAY: &str = r"(?P<wd>\s?\((?:[月火水木金土日](?:・?祝)?|祝)\))?";
+
+fn year_part() -> String {
+    format!(
+        r"(?:(?P<y>\d{{4}})|(?P<ky>[〇一二三四五六七八九]{{4}})|(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{KD}))\s?年"
+    )
+}
+
+pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    let year = year_part();
+    let rule = |name, pattern: &str, guard, build| Rule {
+        name,
+        regex: Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+        guard,
+        build,
+    };
+    vec![
+        rule(
+            "iso_datetime",
+            r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?",
+            Guard::NotInNumber,
+            build_numeric,
+        ),
+        rule(
+            "slash_date",
+            r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?:\s(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?",
+            Guard::NotInNumber,
+            build_numeric,
+        ),
+        rule("dot_date", r"(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})", Guard::NotInNumber, build_numeric),
+        rule(
+            "era_letter_date",
+            r"(?P<ea>[RHS])\s?(?P<ey>\d{1,2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})",
+            Guard::NotAfterLetter,
+            build_numeric,
+        ),
+        rule("slash_month", r"(?P<y>\d{4})/(?P<m>\d{1,2})", Guard::NotInNumberExceptGlued, build_numeric),
+        rule(
+            "japanese_date",
+            &format!(
+                r"{year}(?:(?P<fy>度)|\s?(?P<m>\d{{1,2}}|{KD})\s?月(?:\s?(?P<d>\d{{1,2}}|{KD})\s?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭))?)?"
+            ),
+            Guard::NotAfterDigit,
+            build_japanese,
+        ),
+        rule(
+            "month_day",
+            &format!(r"(?P<m>\d{{1,2}}|{KD})\s?月\s?(?P<d>\d{{1,2}}|{KD})\s?日{WEEKDAY}"),
+            Guard::NotAfterDigit,
+            build_japanese,
+        ),
+        rule(
+            "month",
+            r"(?P<m>\d{1,2})\s?月(?P<part>末|上旬|中旬|下旬|初旬|初め)?",
+            Guard::NotAfterDigit,
+            build_japanese,
+        ),
+    ]
+});
+
+/// Durations and relative expressions: 約2年前, 今後5年間, 半年間, 1年半, 3か月, 2年ぶり.
+pub(crate) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<pre>約|およそ|今後|過去|この|ここ|最長|最大|向こう)?\s?(?:(?P<n>\d{{1,3}}|{KD})\s?(?P<u>年半|年間|年|か月間|カ月間|ヶ月間|ケ月間|箇月間|か月|カ月|ヶ月|ケ月|箇月|週間|日間)|(?P<half>半年間|半年))(?P<post>前|後|ぶり|以内|余り|超|経過|にわたり|にわたって)?"
+    ))
+    .unwrap_or_else(|e| panic!("duration rule: {e}"))
+});
+
+/// Words after a date that say how it is used; kept out of the date's text.
+pub(crate) const CONTEXT_WORDS: &[&str] = &[
+    "時点", "現在", "まで", "迄", "から", "より", "以降", "以来", "以前", "頃", "ごろ", "予定", "付け", "付", "中", "限り",
+];
+
+/// A year-only line: the heading of a timeline page.
+pub(crate) static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^\s*{}\s*$", year_part())).unwrap_or_else(|e| panic!("year heading: {e}"))
+});
+
+/// 同年, 本年, 今年, 当年, 翌年, 前年 right before a month.
+pub(crate) static RELATIVE_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年)\s?$").unwrap_or_else(|e| panic!("{e}")));
+
+fn num(c: &Captures, name: &str) -> Option<i64> {
+    c.name(name).and_then(|m| numerals::parse(m.as_str()))
+}
+
+fn era_start(era: &str) -> Option<i32> {
+    Some(match era {
+        "明治" | "M" => 1868,
+        "大正" | "T" => 1912,
+        "昭和" | "S" => 1926,
+        "平成" | "H" => 1989,
+        "令和" | "R" => 2019,
+        _ => return None,
+    })
+}
+
+fn year_of(c: &Captures) -> Option<Option<i32>> {
+    if let Some(y) = num(c, "y").or_else(|| num(c, "ky")) {
+        return Some(Some(i32::try_from(y).ok()?));
+    }
+    let era = c.name("era").or_else(|| c.name("ea"));
+    if let Some(era) = era {
+        let n = i32::try_from(num(c, "ey")?).ok()?;
+        if n == 0 || n > 64 {
+            return None;
+        }
+        return Some(Some(era_start(era.as_str())? + n - 1));
+    }
+    Some(None)
+}
+
+fn time_of(c: &Captures) -> Option<Option<NaiveTime>> {
+    let Some(h) = num(c, "H") else { return Some(None) };
+    let m = num(c, "M").unwrap_or(0);
+    let s = num(c, "S").unwrap_or(0);
+    let t = NaiveTime::from_hms_opt(u32::try_from(h).ok()?, u32::try_from(m).ok()?, u32::try_from(s).ok()?)?;
+    Some(Some(t))
+}
+
+fn month_part(c: &Captures) -> Option<MonthPart> {
+    Some(match c.name("part")?.as_str() {
+        "末" => MonthPart::End,
+        "上旬" | "初旬" | "初め" | "頭" => MonthPart::Early,
+        "中旬" => MonthPart::Middle,
+        "下旬" => MonthPart::Late,
+        _ => return None,
+    })
+}
+
+fn small(c: &Captures, name: &str) -> Option<Option<u32>> {
+    match c.name(name) {
+        None => Some(None),
+        Some(m) => Some(Some(u32::try_from(numerals::parse(m.as_str())?).ok()?)),
+    }
+}
+
+fn build_numeric(c: &Captures) -> Option<Parsed> {
+    let year = year_of(c)?;
+    if let Some(y) = year
+        && !(1868..=2200).contains(&y)
+    {
+        return None;
+    }
+    let parsed = Parsed { year, month: small(c, "m")?, day: small(c, "d")?, time: time_of(c)?, fiscal: false, part: None };
+    parsed.is_valid().then_some(parsed)
+}
+
+fn build_japanese(c: &Captures) -> Option<Parsed> {
+    let year = year_of(c)?;
+    if let Some(y) = year
+        && !(1000..=2999).contains(&y)
+    {
+        return None;
+    }
+    let parsed = Parsed {
+        year,
+        month: small(c, "m")?,
+        day: small(c, "d")?,
+        time: None,
+        fiscal: c.name("fy").is_some(),
+        part: month_part(c),
+    };
+    parsed.is_valid().then_some(parsed)
+}
+
+/// Whether a match at `range` of `s` passes its guard.
+pub(crate) fn guard_ok(guard: Guard, s: &str, range: std::ops::Range<usize>) -> bool {
+    let before = s[..range.start].chars().next_back();
+    let after = s[range.end..].chars().next();
+    let numberish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.' || c == ',');
+    match guard {
+        Guard::None => true,
+        Guard::NotInNumber => !numberish(before) && !after.is_some_and(|c| c.is_ascii_digit() || c == '/'),
+        Guard::NotInNumberExceptGlued => {
+            let rest = &s[range.end..];
+            let glued = rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest.as_bytes()[4] == b'/';
+            let glued_before = s[..range.start].ends_with(|c: char| c.is_ascii_digit())
+                && s[..range.start].len() >= 7
+                && s.as_bytes()[range.start - 3] == b'/';
+            (!numberish(before) || glued_before) && (!after.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.') || glued)
+        }
+        Guard::NotAfterDigit => !before.is_some_and(|c| c.is_ascii_digit()),
+        Guard::NotAfterLetter => {
+            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_digit())
+        }
+    }
+}

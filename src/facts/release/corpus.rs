@@ -1,0 +1,71 @@
+//! The release-metadata corpus: headers and what they yield.
+
+use super::*;
+use crate::pipeline::testing::with_doc;
+
+/// (input, title, publisher, release date).
+type Example = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+
+const EXAMPLES: &[Example] = &[
+    (
+        "新製品を発売\n\nプレスリリース発表元企業:株式会社アカネ\n\n配信日時: 2021-05-11 14:00:00\n\n本文です。",
+        Some("新製品を発売"),
+        Some("株式会社アカネ"),
+        Some("2021-05-11"),
+    ),
+    (
+        "• オフィス\n  • 街づくり\n\nA社、B市と覚書を締結\n~ 副題 ~\n\n2018年8月31日\n一般社団法人アカネ協会\nミナト商事株式会社\n\n本文。",
+        Some("A社、B市と覚書を締結"),
+        Some("一般社団法人アカネ協会"),
+        Some("2018-08-31"),
+    ),
+    (
+        "Menu\n\nニュース\n\nA社、B財団と相互提携の覚書を締結\n\n本文は長く続きます。これは最初の段落で、六十文字以上の長さがあるため、ヘッダーはここで終わります。2018年1月に締結。\n",
+        Some("A社、B財団と相互提携の覚書を締結"),
+        None,
+        None,
+    ),
+    (
+        "2024年5月10日\n各位\n会社名 株式会社アカネ\n代表者名 代表取締役社長 山田 太郎\n(コード番号:1234 東証プライム)\n問合せ先 取締役 鈴木 一郎\n\n商号変更に関するお知らせ\n\n当社は、本日開催の取締役会において、商号を変更することを決議いたしましたので、お知らせいたします。",
+        Some("商号変更に関するお知らせ"),
+        Some("株式会社アカネ"),
+        Some("2024-05-10"),
+    ),
+    (
+        "令和6年4月1日\n\n新社屋の開設について\n\nアカネ市\n",
+        Some("新社屋の開設について"),
+        Some("アカネ市"),
+        Some("2024-04-01"),
+    ),
+    ("2024年\n\n1月\n\n連携\n\n覚書を締結\n", Some("覚書を締結"), None, None),
+];
+
+#[test]
+fn corpus() {
+    let mut failures = Vec::new();
+    for (input, title, publisher, date) in EXAMPLES {
+        let out = with_doc(input, |doc| {
+            let mut found = Found::default();
+            let mut out = Extraction::default();
+            extract(doc, &mut found, &mut out);
+            out
+        });
+        let got = (out.title.as_deref(), out.publisher.as_deref(), out.release_date.map(|d| d.to_string()));
+        let want = (*title, *publisher, date.map(str::to_string));
+        if got != want {
+            failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn urls_are_listed() {
+    let out = with_doc("詳細は https://www.example.co.jp/news/ をご覧ください。http://a.jp", |doc| {
+        let mut out = Extraction::default();
+        extract(doc, &mut Found::default(), &mut out);
+        out
+    });
+    let urls: Vec<&str> = out.release.urls.iter().map(|u| u.text.as_str()).collect();
+    assert_eq!(urls, vec!["https://www.example.co.jp/news/", "http://a.jp"]);
+}

@@ -1,0 +1,153 @@
+//! The release's own metadata: title, publishers, release date, URLs.
+//!
+//! Read from the header of the release (the lines before the first paragraph of
+//! running text), from labelled lines anywhere (「配信日時:」「プレスリリース発表元企業:」),
+//! and, for HTML, from the page's markup.
+
+mod rules;
+#[cfg(test)]
+mod corpus;
+
+use crate::facts::dates;
+use crate::model::{Extraction, Mention, MetaSource, Release, ReleaseDate, ReleaseField};
+use crate::pipeline::{Doc, Found};
+use rules::{DATE_LABEL, NOT_A_TITLE, PUBLISHER_LABEL, URL};
+
+/// At most this many non-empty lines make the header.
+const HEADER_LINES: usize = 25;
+
+pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
+    let text = doc.text;
+    let v = text.v();
+    let header = header_lines(doc);
+    let mut release = Release::default();
+
+    // Labelled lines, anywhere.
+    for line in text.lines.iter().filter(|l| !l.boilerplate && !l.trimmed.is_empty()) {
+        let s = &v[line.trimmed.clone()];
+        if let Some(c) = PUBLISHER_LABEL.captures(s)
+            && let Some(name) = c.name("name")
+        {
+            let range = line.trimmed.start + name.start()..line.trimmed.start + name.end();
+            let m = text.mention(trim_range(v, range));
+            release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Label });
+        }
+        if release.date.is_none()
+            && let Some(c) = DATE_LABEL.captures(s)
+            && let Some(rest) = c.name("rest")
+            && let Some((parsed, r)) = dates::parse_one(rest.as_str())
+            && let Some(value) = day_of(&parsed)
+        {
+            let at = line.trimmed.start + rest.start();
+            let m = text.mention(at + r.start..at + r.end);
+            release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::Label });
+        }
+    }
+
+    // The header: a line that is only a date, the headline, the signature block.
+    let mut date_line = None;
+    for &i in &header {
+        let line = &text.lines[i];
+        let s = &v[line.trimmed.clone()];
+        if let Some((parsed, r)) = dates::parse_one(s)
+            && s[r.end..].trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).len() <= 12
+            && let Some(value) = day_of(&parsed)
+            && !s[r.end..].contains(['。', '、'])
+        {
+            if release.date.is_none() {
+                let m = text.mention(line.trimmed.start + r.start..line.trimmed.start + r.end);
+                release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::DateLine });
+            }
+            date_line.get_or_insert(i);
+            continue;
+        }
+        if release.title.is_none() && is_title(doc, s) {
+            let m = text.mention(line.trimmed.clone());
+            release.title = Some(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Headline });
+        }
+    }
+    // Signature block: organization lines right under the date line.
+    if release.publishers.is_empty()
+        && let Some(d) = date_line
+    {
+        for line in header.iter().filter(|&&i| i > d).map(|&i| &text.lines[i]) {
+            let s = &v[line.trimmed.clone()];
+            if !rules::is_org_line(doc.vocab, s) || release.publishers.len() >= 4 {
+                continue;
+            }
+            let m = text.mention(line.trimmed.clone());
+            release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::SignatureBlock });
+        }
+    }
+
+    // HTML markup, when the text said nothing.
+    let meta = doc.meta;
+    if release.date.is_none() {
+        let from_meta = |raw: &Option<String>, from| {
+            let raw = raw.as_deref()?;
+            let (parsed, r) = dates::parse_one(raw)?;
+            Some(ReleaseDate { value: day_of(&parsed)?, text: raw[r].to_string(), span: None, from })
+        };
+        release.date = from_meta(&meta.published, MetaSource::HtmlMeta).or_else(|| from_meta(&meta.time, MetaSource::HtmlTime));
+    }
+    if release.title.is_none() {
+        release.title = meta
+            .og_title
+            .as_ref()
+            .map(|t| (t, MetaSource::HtmlMeta))
+            .or_else(|| meta.title.as_ref().map(|t| (t, MetaSource::HtmlTitle)))
+            .map(|(t, from)| ReleaseField { text: t.clone(), span: None, from });
+    }
+
+    // URLs anywhere (the rule view blanks them, so read the full text).
+    release.urls = URL
+        .find_iter(text.s())
+        .map(|m| text.mention(m.start()..m.end()))
+        .collect::<Vec<Mention>>();
+
+    out.title = release.title.as_ref().map(|t| t.text.clone());
+    out.publisher = release.publishers.first().map(|p| p.text.clone());
+    out.release_date = release.date.as_ref().map(|d| d.value);
+    found.release_date = out.release_date;
+    out.release = release;
+}
+
+fn day_of(p: &dates::Parsed) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::from_ymd_opt(p.year?, p.month?, p.day?)
+}
+
+fn trim_range(v: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let s = &v[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..(r.end - trail).max(r.start + lead)
+}
+
+/// The header's lines (indices), up to the first paragraph of running text.
+fn header_lines(doc: &Doc<'_>) -> Vec<usize> {
+    let text = doc.text;
+    let v = text.v();
+    let mut out = Vec::new();
+    for (i, line) in text.lines.iter().enumerate() {
+        if line.boilerplate || line.trimmed.is_empty() {
+            continue;
+        }
+        let s = &v[line.trimmed.clone()];
+        let chars = s.chars().count();
+        if (chars >= 60 && s.contains('。')) || chars >= 120 || out.len() >= HEADER_LINES {
+            break;
+        }
+        out.push(i);
+    }
+    out
+}
+
+fn is_title(doc: &Doc<'_>, s: &str) -> bool {
+    let chars = s.chars().count();
+    chars >= 4
+        && chars <= 150
+        && dates::parse_one(s).is_none_or(|(_, r)| r.end < s.len())
+        && !NOT_A_TITLE.is_match(s)
+        && !rules::is_org_line(doc.vocab, s)
+        && !s.ends_with('。')
+}

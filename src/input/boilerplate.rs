@@ -1,0 +1,98 @@
+//! Site furniture in scraped pages: menus, breadcrumbs, share buttons, "pagetop",
+//! image file names and link texts. The rules never read it; the text keeps it, so
+//! spans still point into the input as it is.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::segment::Line;
+
+/// Whole lines that are navigation or sharing widgets.
+static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^[•・●■◆▶>\-\s]*(?:
+            menu|メニュー|open\ menu|close|閉じる|pagetop|page\ top|ページトップ|ページの先頭へ(?:戻る)?|
+            トップ(?:へ戻る|に戻る|ページ)?|top|home|ホーム|news|ニュース|ニュースリリース|プレスリリース|
+            お知らせ|一覧(?:へ|に)戻る|戻る|前へ|次へ|前の記事|次の記事|print|印刷|
+            share|シェア|tweet|ツイート|いいね!?|twitter|facebook|line|x|instagram|youtube|linkedin|note|
+            はてなブックマーク|はてブ|pocket|rss|mail|メール|copy|コピー|url\ ?をコピー|リンクをコピー|
+            (?:facebook|twitter|x|line|はてな|linkedin)\s*(?:で|に)?\s*(?:share|シェア|ツイート|送る|ポスト)\s*!?|
+            .{1,30}(?:詳細へ|はこちら|を見る|をみる)
+        )\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// Bulleted short items: a menu when they open the page.
+static BULLET_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[•●■◆▶]|\d{1,2}\.)\s*[^。、]{1,20}$").expect("valid regex"));
+
+/// Inline furniture: URLs, e-mail addresses, @handles, image placeholders and file names.
+static INLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        https?://[A-Za-z0-9\-._~:/?\#\[\]@!$&'*+,;=%]+
+        |[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}
+        |@[A-Za-z0-9_]{2,}
+        |\[画像[^\]]*\]
+        |[A-Za-z0-9_\-.()\p{Han}\p{Katakana}\p{Hiragana}ー]{1,60}\.(?i:jpe?g|png|gif|svg|webp|pdf|docx?|xlsx?|pptx?|zip)",
+    )
+    .expect("valid regex")
+});
+
+/// Marks the furniture lines: navigation words anywhere, and menus of short bulleted
+/// items before the first line of running text.
+pub(super) fn mark(s: &str, lines: &mut [Line]) {
+    let mut in_header = true;
+    for line in lines.iter_mut() {
+        let text = &s[line.trimmed.clone()];
+        if text.is_empty() {
+            continue;
+        }
+        if NAV_LINE.is_match(text) {
+            line.boilerplate = true;
+            continue;
+        }
+        if in_header && BULLET_ITEM.is_match(text) {
+            line.boilerplate = true;
+            continue;
+        }
+        if text.chars().count() >= 25 {
+            in_header = false;
+        }
+    }
+}
+
+/// Byte ranges of inline furniture in `s`.
+pub(super) fn inline(s: &str) -> Vec<Range<usize>> {
+    INLINE
+        .find_iter(s)
+        // a file extension runs into a lowercase word: "x.pdfs" is not a file name
+        .filter(|m| !s[m.end()..].starts_with(|c: char| c.is_ascii_lowercase()))
+        .map(|m| m.range())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn navigation_lines() {
+        for nav in ["Menu", "pagetop", "Facebook で Share !", "Twitter で Share !", "  • twitter", "LINE", "PR TIMESプレスリリース詳細へ", "ニュース"] {
+            assert!(NAV_LINE.is_match(nav), "{nav}");
+        }
+        for text in ["LINK-J、川崎市と覚書を締結", "2018年8月31日", "連携", "取り組み", "三井不動産株式会社"] {
+            assert!(!NAV_LINE.is_match(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn inline_furniture() {
+        let s = "UCLA-logo.jpgUCLAは、詳細は https://www.link-j.org/ まで。ツイッター@AstraZeneca(英語のみ)";
+        let found: Vec<&str> = inline(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(found, vec!["UCLA-logo.jpg", "https://www.link-j.org/", "@AstraZeneca"]);
+    }
+}

@@ -1,0 +1,84 @@
+//! Runs the fact modules, in order, over one document.
+//!
+//! Each module reads the document and what earlier modules found, and adds its own
+//! facts: release metadata first (its date anchors years), then dates, organizations,
+//! people (who need the organizations), counts, partnerships (which need all of
+//! those) and timeline events. A module never prints and never touches input handling.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use crate::facts;
+use crate::input::{HtmlMeta, Text};
+use crate::model::Extraction;
+use crate::tokens::Token;
+use crate::vocab::Vocabulary;
+
+/// One document, as every module sees it.
+pub(crate) struct Doc<'a> {
+    pub text: &'a Text<'a>,
+    pub tokens: &'a [Token<'a>],
+    pub meta: &'a HtmlMeta,
+    pub vocab: &'a Vocabulary,
+}
+
+/// What modules leave for later modules, in normalized coordinates.
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    /// The release date, for years a date leaves out.
+    pub release_date: Option<NaiveDate>,
+    /// Where each of `Extraction::dates` is, in the normalized text.
+    pub dates: Vec<Range<usize>>,
+    /// Where each of `Extraction::counts` is.
+    pub counts: Vec<Range<usize>>,
+    /// Organization mentions: (index into `Extraction::organizations`, range).
+    pub org_mentions: Vec<(usize, Range<usize>)>,
+    /// Person mentions: (index into `Extraction::people`, range).
+    pub person_mentions: Vec<(usize, Range<usize>)>,
+}
+
+pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary) -> Extraction {
+    let doc = Doc { text, tokens, meta, vocab };
+    let mut found = Found::default();
+    let mut out = Extraction::default();
+    facts::release::extract(&doc, &mut found, &mut out);
+    facts::dates::extract(&doc, &mut found, &mut out);
+    facts::organizations::extract(&doc, &mut found, &mut out);
+    facts::people::extract(&doc, &mut found, &mut out);
+    facts::counts::extract(&doc, &mut found, &mut out);
+    facts::partnerships::extract(&doc, &mut found, &mut out);
+    facts::events::extract(&doc, &mut found, &mut out);
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Building a [`Doc`] in tests, with one shared tokenizer.
+
+    use std::sync::OnceLock;
+
+    use super::Doc;
+    use crate::input::{HtmlMeta, Text};
+    use crate::tokens::Tokenizer;
+    use crate::vocab::Vocabulary;
+
+    pub(crate) fn tokenizer() -> &'static Tokenizer {
+        static TOKENIZER: OnceLock<Tokenizer> = OnceLock::new();
+        TOKENIZER.get_or_init(|| Tokenizer::new(None, None).unwrap_or_else(|e| panic!("tokenizer: {e}")))
+    }
+
+    pub(crate) fn vocab() -> &'static Vocabulary {
+        static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+        VOCAB.get_or_init(Vocabulary::default)
+    }
+
+    /// Runs `f` on a document of `input`, tokenized.
+    pub(crate) fn with_doc<T>(input: &str, f: impl FnOnce(&Doc<'_>) -> T) -> T {
+        let text = Text::new(input);
+        let tokens = tokenizer().tokenize(&text).unwrap_or_else(|e| panic!("tokenize: {e}"));
+        let meta = HtmlMeta::default();
+        let doc = Doc { text: &text, tokens: &tokens, meta: &meta, vocab: vocab() };
+        f(&doc)
+    }
+}

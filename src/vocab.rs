@@ -1,0 +1,196 @@
+//! The vocabularies the rules read (roles, legal forms, institutional heads,
+//! agreements…): data, loaded from `vocab.toml` built into the binary and extendable
+//! from a user file, so a new role needs no code change.
+
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+use crate::model::OrgKind;
+
+const BUILT_IN: &str = include_str!("vocab.toml");
+
+/// A legal form and its other spellings.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct LegalFormEntry {
+    pub name: String,
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    pub kind: OrgKind,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct HeadEntry {
+    pub head: String,
+    pub kind: OrgKind,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct CountryEntry {
+    pub marker: String,
+    pub country: String,
+}
+
+/// The file format: every key optional, every list appended to the built-in one.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VocabFile {
+    #[serde(default)]
+    legal_forms: Vec<LegalFormEntry>,
+    #[serde(default)]
+    latin_legal_forms: Vec<String>,
+    #[serde(default)]
+    heads: Vec<HeadEntry>,
+    #[serde(default)]
+    municipal_heads: Vec<String>,
+    #[serde(default)]
+    roles: Vec<String>,
+    #[serde(default)]
+    role_prefixes: Vec<String>,
+    #[serde(default)]
+    honorifics: Vec<String>,
+    #[serde(default)]
+    self_references: Vec<String>,
+    #[serde(default)]
+    generic_orgs: Vec<String>,
+    #[serde(default)]
+    agreements: Vec<String>,
+    #[serde(default)]
+    agreement_verbs: Vec<String>,
+    #[serde(default)]
+    timeline_categories: Vec<String>,
+    #[serde(default)]
+    countries: Vec<CountryEntry>,
+}
+
+/// Roles, legal forms, institutional heads, agreements and the other word lists the
+/// rules use. [`Vocabulary::default`] is the built-in set; a TOML file with any of the
+/// same keys adds to it:
+///
+/// ```toml
+/// roles = ["最高技術責任者", "チーフサイエンティスト"]
+/// heads = [{ head = "研究院", kind = "research_institute" }]
+/// legal_forms = [{ name = "技術研究組合", kind = "association" }]
+/// ```
+///
+/// ```
+/// let mut vocab = ja_press::Vocabulary::default();
+/// vocab.extend_from_toml("roles = [\"最高技術責任者\"]", std::path::Path::new("my.toml"))?;
+/// let err = vocab.extend_from_toml("rolez = []", std::path::Path::new("bad.toml")).unwrap_err();
+/// assert!(err.to_string().starts_with("bad.toml:1: "));
+/// # Ok::<(), ja_press::Error>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Vocabulary {
+    pub(crate) legal_forms: Vec<LegalFormEntry>,
+    pub(crate) latin_legal_forms: Vec<String>,
+    pub(crate) heads: Vec<HeadEntry>,
+    pub(crate) municipal_heads: Vec<String>,
+    pub(crate) roles: Vec<String>,
+    pub(crate) role_prefixes: Vec<String>,
+    pub(crate) honorifics: Vec<String>,
+    pub(crate) self_references: Vec<String>,
+    pub(crate) generic_orgs: Vec<String>,
+    pub(crate) agreements: Vec<String>,
+    pub(crate) agreement_verbs: Vec<String>,
+    pub(crate) timeline_categories: Vec<String>,
+    pub(crate) countries: Vec<CountryEntry>,
+}
+
+impl Default for Vocabulary {
+    fn default() -> Self {
+        let mut v = Vocabulary {
+            legal_forms: Vec::new(),
+            latin_legal_forms: Vec::new(),
+            heads: Vec::new(),
+            municipal_heads: Vec::new(),
+            roles: Vec::new(),
+            role_prefixes: Vec::new(),
+            honorifics: Vec::new(),
+            self_references: Vec::new(),
+            generic_orgs: Vec::new(),
+            agreements: Vec::new(),
+            agreement_verbs: Vec::new(),
+            timeline_categories: Vec::new(),
+            countries: Vec::new(),
+        };
+        // The built-in file is tested (tests below); an error here would be a build bug.
+        if let Err(e) = v.extend_from_toml(BUILT_IN, Path::new("vocab.toml")) {
+            debug_assert!(false, "built-in vocabulary: {e}");
+        }
+        v
+    }
+}
+
+impl Vocabulary {
+    /// Adds the lists of a TOML text to these. Errors name `path` and the line.
+    ///
+    /// ```
+    /// let mut vocab = ja_press::Vocabulary::default();
+    /// vocab.extend_from_toml("agreements = [\"共同開発契約\"]", std::path::Path::new("v.toml"))?;
+    /// # Ok::<(), ja_press::Error>(())
+    /// ```
+    pub fn extend_from_toml(&mut self, text: &str, path: &Path) -> Result<()> {
+        let file: VocabFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            Error::UserFile { path: path.to_path_buf(), line, reason: e.message().to_string() }
+        })?;
+        self.legal_forms.extend(file.legal_forms);
+        self.latin_legal_forms.extend(file.latin_legal_forms);
+        self.heads.extend(file.heads);
+        self.municipal_heads.extend(file.municipal_heads);
+        self.roles.extend(file.roles);
+        self.role_prefixes.extend(file.role_prefixes);
+        self.honorifics.extend(file.honorifics);
+        self.self_references.extend(file.self_references);
+        self.generic_orgs.extend(file.generic_orgs);
+        self.agreements.extend(file.agreements);
+        self.agreement_verbs.extend(file.agreement_verbs);
+        self.timeline_categories.extend(file.timeline_categories);
+        self.countries.extend(file.countries);
+        // Longest first everywhere: the rules take the first (longest) match.
+        self.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
+        self.heads.sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
+        for list in [
+            &mut self.latin_legal_forms,
+            &mut self.roles,
+            &mut self.role_prefixes,
+            &mut self.self_references,
+            &mut self.agreements,
+            &mut self.honorifics,
+        ] {
+            list.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+            list.dedup();
+        }
+        Ok(())
+    }
+
+    /// The country a history table's marker (米, 英…) stands for.
+    pub(crate) fn country_of_marker(&self, marker: &str) -> Option<&str> {
+        self.countries.iter().find(|c| c.marker == marker).map(|c| c.country.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_vocabulary_parses() {
+        let mut v = Vocabulary { ..Vocabulary::default() };
+        assert!(v.roles.iter().any(|r| r == "理事兼事務局長") == false);
+        assert!(v.roles.iter().any(|r| r == "代表取締役社長"));
+        assert!(v.legal_forms.iter().any(|f| f.name == "国立研究開発法人"));
+        assert!(toml::from_str::<VocabFile>(BUILT_IN).is_ok());
+        v.extend_from_toml("roles = [\"最高技術責任者\"]", Path::new("x")).unwrap();
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let mut v = Vocabulary::default();
+        let err = v.extend_from_toml("roles = [\"a\"]\nheads = [{ head = \"x\", kind = \"nope\" }]\n", Path::new("v.toml"));
+        let msg = err.unwrap_err().to_string();
+        assert!(msg.starts_with("v.toml:2: "), "{msg}");
+    }
+}
