@@ -1,5 +1,7 @@
 //! people: not written yet.
 
+pub(crate) mod roles;
+
 use crate::model::Extraction;
 use crate::pipeline::{Doc, Found};
 

@@ -1,0 +1,613 @@
+//! Step 1: every span of the text that names an organization, and why.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::rules::{
+    DESCRIPTORS, GENERIC_ENDINGS, LATIN_HEADS, LATIN_OPENERS, LEADING_NOISE, NOT_AT_START, PARTY_AFTER_TO, TYPE_NOUNS,
+    has_name_script, runs,
+};
+use crate::facts::people::roles;
+use crate::model::{LegalFormPosition, OrgKind};
+use crate::pipeline::Doc;
+
+/// Why a span was taken for an organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) enum Source {
+    LegalForm,
+    Head,
+    Municipality,
+    Dictionary,
+    Context,
+}
+
+/// A span that names an organization.
+#[derive(Debug, Clone)]
+pub(super) struct Cand {
+    /// The whole mention, legal form included (normalized text).
+    pub range: Range<usize>,
+    /// The name without its legal form.
+    pub core: Range<usize>,
+    /// The legal form's full spelling, where it is written, and the kind it makes.
+    pub legal: Option<(String, LegalFormPosition, OrgKind)>,
+    pub kind: OrgKind,
+    pub source: Source,
+    /// A country the text gives next to it.
+    pub country: Option<String>,
+    /// A municipality written as a place (an address, 「…市内」), not as an actor.
+    pub place_only: bool,
+}
+
+impl Cand {
+    fn new(range: Range<usize>, kind: OrgKind, source: Source) -> Self {
+        Cand { core: range.clone(), range, legal: None, kind, source, country: None, place_only: false }
+    }
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("organization rule: {e}"))
+}
+
+/// Latin company forms after a name: "GenoLab Inc.", "Janssen Research & Development LLC.".
+static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?P<name>[A-Z][A-Za-z0-9&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>Co\., ?Ltd\.|Co\.,Ltd\.|Inc\.|Inc\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b)")
+});
+
+pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
+    let v = doc.text.v();
+    let runs = runs(v);
+    let mut out = Vec::new();
+    for run in &runs {
+        if let Some(c) = from_run(doc, run.clone(), &runs) {
+            out.push(c);
+        }
+    }
+    abbreviations(doc, &mut out);
+    latin_legal(doc, &mut out);
+    municipalities(doc, &mut out);
+    dictionary(doc, &mut out);
+    context(doc, &runs, &mut out);
+    let kept = settle(out);
+    if std::env::var_os("JA_PRESS_DEBUG").is_some() {
+        for c in &kept {
+            eprintln!("org candidate {:?} {:?} {:?}", &v[c.range.clone()], c.source, c.kind);
+        }
+    }
+    kept
+}
+
+/// Overlaps resolved: a longer span wins, then the stronger source.
+fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
+    cands.sort_by_key(|c| (std::cmp::Reverse(c.range.len()), c.source, c.range.start));
+    let mut kept: Vec<Cand> = Vec::new();
+    for c in cands {
+        if kept.iter().all(|k| c.range.end <= k.range.start || k.range.end <= c.range.start) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.range.start);
+    kept
+}
+
+/// The run with noise words cut from its start and a role cut from its end.
+fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
+    let v = doc.text.v();
+    let mut r = run;
+    // trailing roles: 「LINK-J理事兼事務局長」 → LINK-J
+    if let Some(role) = roles::role_ending_at(doc.vocab, v, r.end, false)
+        && role.start > r.start
+    {
+        // 市長/町長/区長/村長 keep their 市: 「川崎市長」 → 川崎市 (handled by municipalities)
+        r.end = role.start;
+    }
+    loop {
+        let s = &v[r.clone()];
+        let Some(noise) = LEADING_NOISE.iter().find(|n| s.starts_with(*n) && s.len() > n.len()) else { break };
+        r.start += noise.len();
+    }
+    r
+}
+
+fn generic(doc: &Doc<'_>, s: &str) -> bool {
+    let vocab = doc.vocab;
+    s.chars().count() < 2
+        || vocab.generic_orgs.iter().any(|g| g == s)
+        || DESCRIPTORS.contains(&s)
+        || NOT_AT_START.iter().any(|w| s.starts_with(w))
+        // 「研究機関・大学」: a list of kinds of organization
+        || (s.contains('・') && s.split('・').all(|part| vocab.generic_orgs.iter().any(|g| g == part) || DESCRIPTORS.contains(&part)))
+        || vocab.self_references.iter().any(|g| g == s)
+        || roles::is_role(vocab, s)
+        || s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+/// A legal form at either end of the run, or an institutional head at its end.
+fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Cand> {
+    let v = doc.text.v();
+    let r = clean_run(doc, run);
+    let s = &v[r.clone()];
+    for form in &doc.vocab.legal_forms {
+        let spellings = std::iter::once(&form.name).chain(form.abbreviations.iter().filter(|a| !a.starts_with('(')));
+        for spelling in spellings {
+            if let Some(rest) = s.strip_prefix(spelling.as_str()) {
+                let mut core = r.start + spelling.len()..r.end;
+                if rest.is_empty() {
+                    // 「公益財団法人 先端医療振興財団」: the name is the next run, after one space.
+                    let next = all.iter().find(|n| n.start == r.end + 1 && v[r.end..].starts_with(' '))?;
+                    core = clean_run(doc, next.clone());
+                    core.start = next.start;
+                }
+                let name = &v[core.clone()];
+                if generic(doc, name) || doc.vocab.legal_forms.iter().any(|f| name.starts_with(f.name.as_str())) {
+                    return None;
+                }
+                return Some(Cand {
+                    range: r.start..core.end,
+                    core,
+                    legal: Some((form.name.clone(), LegalFormPosition::Prefix, form.kind)),
+                    kind: form.kind,
+                    source: Source::LegalForm,
+                    country: None,
+                    place_only: false,
+                });
+            }
+            if s.len() > spelling.len() && s.ends_with(spelling.as_str()) {
+                let core = r.start..r.end - spelling.len();
+                if generic(doc, &v[core.clone()]) {
+                    return None;
+                }
+                return Some(Cand {
+                    range: r.clone(),
+                    core,
+                    legal: Some((form.name.clone(), LegalFormPosition::Suffix, form.kind)),
+                    kind: form.kind,
+                    source: Source::LegalForm,
+                    country: None,
+                    place_only: false,
+                });
+            }
+        }
+    }
+    head(doc, r)
+}
+
+/// An institutional head at the end: 横浜国立大学, 先端医療振興財団クラスター推進センター.
+fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
+    let v = doc.text.v();
+    let s = &v[r.clone()];
+    let h = doc.vocab.heads.iter().find(|h| s.ends_with(h.head.as_str()) && s.len() > h.head.len())?;
+    // 「…コンソーシアム「iNexS」」: a description of the name that follows
+    if v[r.end..].starts_with('「') {
+        return None;
+    }
+    let head_start = r.end - h.head.len();
+    // The head must be a word of its own, not the tail of one (都市 is no 市).
+    if !doc.tokens.iter().any(|t| t.range.start == head_start) && !is_token_inside(doc, head_start) {
+        return None;
+    }
+    let mut start = r.start;
+    // A descriptor before a proper name: 「サイエンスパーク蘇州工業園区」.
+    if let Some(d) = DESCRIPTORS.iter().find(|d| v[start..head_start].starts_with(*d) && head_start - start > d.len() + 3) {
+        start += d.len();
+    }
+    let modifier = &v[start..head_start];
+    if modifier.chars().count() < 2 || generic(doc, &v[start..r.end]) || GENERIC_MODIFIERS.contains(&modifier) {
+        return None;
+    }
+    // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
+    let proper = has_name_script(modifier)
+        || doc.tokens.iter().any(|t| t.range.start >= start && t.range.end <= head_start && t.is("名詞,固有名詞"));
+    if h.kind == OrgKind::Company && !proper {
+        return None;
+    }
+    Some(Cand::new(start..r.end, h.kind, Source::Head))
+}
+
+/// Whether a token starts at `p` or `p` is a char boundary inside an unknown-word token
+/// (katakana runs are one unknown token: 「…リアルティ」).
+fn is_token_inside(doc: &Doc<'_>, p: usize) -> bool {
+    doc.tokens.iter().any(|t| t.range.start < p && p < t.range.end && t.unknown)
+}
+
+/// Modifiers that make a head generic: 州立大学, 各研究所.
+const GENERIC_MODIFIERS: &[&str] = &[
+    "州立", "国立", "私立", "公立", "県立", "市立", "各", "同", "本", "当", "他", "地元", "関連", "地方", "主要", "海外", "国内",
+    "外部", "民間", "公的", "全国", "世界", "研究", "医療", "総合", "専門", "大手", "新設", "提携", "連携", "参加", "協力",
+];
+
+/// (株)アカネ, アカネ(株).
+fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for form in &doc.vocab.legal_forms {
+        for abbr in form.abbreviations.iter().filter(|a| a.starts_with('(')) {
+            for (at, _) in v.match_indices(abbr.as_str()) {
+                let after = at + abbr.len();
+                let name_after: usize = v[after..].chars().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+                let name_before: usize =
+                    v[..at].chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+                let (core, position) = if name_after > 0 {
+                    (clean_run(doc, after..after + name_after), LegalFormPosition::Prefix)
+                } else if name_before > 0 {
+                    (clean_run(doc, at - name_before..at), LegalFormPosition::Suffix)
+                } else {
+                    continue;
+                };
+                if core.is_empty() || generic(doc, &v[core.clone()]) {
+                    continue;
+                }
+                let range = match position {
+                    LegalFormPosition::Prefix => at..core.end,
+                    LegalFormPosition::Suffix => core.start..after,
+                };
+                out.push(Cand {
+                    range,
+                    core,
+                    legal: Some((form.name.clone(), position, form.kind)),
+                    kind: form.kind,
+                    source: Source::LegalForm,
+                    country: None,
+                    place_only: false,
+                });
+            }
+        }
+    }
+}
+
+fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for caps in LATIN_LEGAL.captures_iter(v) {
+        let (Some(whole), Some(name), Some(form)) = (caps.get(0), caps.name("name"), caps.name("form")) else { continue };
+        if v[..whole.start()].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        out.push(Cand {
+            range: whole.range(),
+            core: name.range(),
+            legal: Some((form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company)),
+            kind: OrgKind::Company,
+            source: Source::LegalForm,
+            country: None,
+            place_only: false,
+        });
+    }
+}
+
+/// Place names with a municipal suffix (IPADIC 固有名詞,地域 + 接尾,地域 市/県/町…), and
+/// 「X市長 NAME」 where the place is an actor.
+fn municipalities(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    let t = doc.tokens;
+    let heads = &doc.vocab.municipal_heads;
+    for i in 0..t.len() {
+        let tok = &t[i];
+        let suffix = tok.is("名詞,接尾,地域") && heads.iter().any(|h| h == &v[tok.range.clone()]);
+        let mayor = tok.is("名詞,一般") && matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長");
+        if !suffix && !mayor {
+            continue;
+        }
+        // The place name right before it: a proper noun (地域, 組織) or unknown katakana.
+        let Some(prev) = i.checked_sub(1).map(|j| &t[j]) else { continue };
+        let adjacent = prev.range.end == tok.range.start;
+        let placeish = (prev.is("名詞,固有名詞") && !prev.is("名詞,固有名詞,人名"))
+            || (prev.unknown && has_name_script(&v[prev.range.clone()]));
+        if !adjacent || !placeish {
+            continue;
+        }
+        let j = i - 1;
+        let end = if mayor { tok.range.start + "市".len() } else { tok.range.end };
+        if mayor {
+            // Only when a person follows: 「川崎市長 福田 紀彦 氏」, 「川崎市長の福田」.
+            let rest = &v[tok.range.end..];
+            let person_next = rest.starts_with(' ') || rest.starts_with('の') || rest.starts_with(':');
+            if !person_next {
+                continue;
+            }
+        }
+        let range = t[j].range.start..end;
+        let mut c = Cand::new(range.clone(), OrgKind::Municipality, Source::Municipality);
+        c.place_only = !mayor && is_place_use(doc, i, range);
+        out.push(c);
+    }
+}
+
+/// Whether the municipality ending at token `i` is written as a place: part of an
+/// address, a seat, 「…市内」, 「…で実施」.
+fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
+    let v = doc.text.v();
+    let t = doc.tokens;
+    // an address: another place or a number right after (兵庫県神戸市, 大阪市北区)
+    if let Some(next) = t.get(i + 1)
+        && next.range.start == range.end
+        && (next.is("名詞,固有名詞,地域") || next.is("名詞,数"))
+    {
+        return true;
+    }
+    // the second half of an address (兵庫県神戸市 → 神戸市)
+    if let Some(first) = t.iter().position(|x| x.range.start == range.start)
+        && first >= 1
+        && t[first - 1].range.end == range.start
+        && t[first - 1].is("名詞,接尾,地域")
+    {
+        return true;
+    }
+    let after = &v[range.end..];
+    if super::rules::LOCATION_AFTER.iter().any(|w| after.starts_with(w)) {
+        return true;
+    }
+    if after.starts_with('で') && !after.starts_with("では") && !after.starts_with("でも") {
+        return true;
+    }
+    // inside a seat parenthesis 「(本社:…」「(所在地:…」 or a parenthesis of places only
+    let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let before = &v[line_start..range.start];
+    if let Some(open) = before.rfind('(')
+        && !before[open..].contains(')')
+    {
+        let inner = &before[open + 1..];
+        if super::rules::SEAT_LABELS.iter().any(|l| inner.starts_with(l)) || inner.is_empty() && after.starts_with(')') {
+            return true;
+        }
+    }
+    if super::rules::SEAT_LABELS.iter().any(|l| before.trim_end().ends_with(&format!("{l}:")) || before.contains(&format!("{l}:")))
+    {
+        return true;
+    }
+    ["所在地", "住所", "会場", "場所", "開催地"].iter().any(|l| before.trim_start().starts_with(l))
+}
+
+/// Dictionary words tagged 組織 (三井不動産, マクニカ), where no longer candidate covers them.
+fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    let t = doc.tokens;
+    for (i, tok) in t.iter().enumerate() {
+        if !tok.is("名詞,固有名詞,組織") || tok.unknown || tok.base == "*" {
+            continue;
+        }
+        let s = &v[tok.range.clone()];
+        if s.is_ascii() || s.chars().count() < 2 {
+            continue;
+        }
+        // 「川崎市」「川崎市内」: a place, not the company
+        if let Some(next) = t.get(i + 1)
+            && next.range.start == tok.range.end
+            && (next.is("名詞,接尾,地域") || v[next.range.clone()].starts_with(['市', '県', '町', '区', '村']))
+        {
+            continue;
+        }
+        out.push(Cand::new(tok.range.clone(), OrgKind::Company, Source::Dictionary));
+    }
+}
+
+/// The content of a parenthesis that opens at `p` (after an optional space), on the same line.
+pub(super) fn paren_at(v: &str, p: usize) -> Option<Range<usize>> {
+    let rest = &v[p..];
+    // after an optional closing 」 (「国家生技研究園区」(National …)) and a space
+    let skip_bracket = if rest.starts_with('」') { '」'.len_utf8() } else { 0 };
+    let rest = &rest[skip_bracket..];
+    let p = p + skip_bracket;
+    let skip = if rest.starts_with(' ') { 1 } else { 0 };
+    if !rest[skip..].starts_with('(') {
+        return None;
+    }
+    let open = p + skip + 1;
+    let mut depth = 1;
+    for (i, c) in v[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open..open + i);
+                }
+            }
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The content of 「…」 opening right at `p`.
+fn bracket_at(v: &str, p: usize) -> Option<Range<usize>> {
+    let rest = v[p..].strip_prefix('「')?;
+    let close = rest.find('」')?;
+    let start = p + '「'.len_utf8();
+    (close > 0 && !rest[..close].contains('\n')).then_some(start..start + close)
+}
+
+/// Organizations named so by what surrounds them.
+fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for run in runs {
+        let r = clean_run(doc, run.clone());
+        if r.is_empty() {
+            continue;
+        }
+        let s = &v[r.clone()];
+        if generic(doc, s) {
+            continue;
+        }
+        // NAME(…団体), NAME(米)
+        if let Some(inner) = paren_at(v, r.end) {
+            let content = &v[inner.clone()];
+            let last = content.rsplit(['、', ',']).next().unwrap_or(content).trim();
+            if let Some(country) = doc.vocab.country_of_marker(content) {
+                let mut c = Cand::new(r.clone(), OrgKind::Other, Source::Context);
+                c.country = Some(country.to_string());
+                out.push(c);
+                continue;
+            }
+            let described = TYPE_NOUNS.iter().any(|t| last.ends_with(t) && last.len() > t.len());
+            if described && !content.contains(':') && is_namey(doc, s) && !GENERIC_ENDINGS.iter().any(|g| s.ends_with(g)) {
+                let mut c = Cand::new(r.clone(), kind_of_type(last), Source::Context);
+                c.country = super::rules::COUNTRIES
+                    .iter()
+                    .find(|k| content.starts_with(*k) && !content.starts_with("米国内"))
+                    .map(|k| super::rules::canonical_country(k).to_string());
+                out.push(c);
+                continue;
+            }
+        }
+        // TYPE「NAME」: 「コンソーシアム「iNexS」」
+        if TYPE_NOUNS.iter().any(|t| s.ends_with(t))
+            && let Some(inner) = bracket_at(v, r.end)
+        {
+            let name_len: usize = v[inner.clone()].chars().take_while(|&c| super::rules::is_name_char(c) || c == ' ').map(char::len_utf8).sum();
+            let name = inner.start..inner.start + name_len;
+            let name = name.start..name.start + v[name.clone()].trim_end().len();
+            if !name.is_empty() && !generic(doc, &v[name.clone()]) {
+                out.push(Cand::new(name, kind_of_type(s), Source::Context));
+            }
+        }
+        // Latin names ending in Institute, Health, Park…
+        if s.is_ascii() && s.contains(' ') && !inside_long_title(v, r.clone()) && !inside_paren(v, r.start) {
+            let words: Vec<&str> = s.split(' ').collect();
+            let last = words.last().copied().unwrap_or("");
+            let ends = LATIN_HEADS.iter().any(|h| last.ends_with(h) && last.len() >= h.len());
+            let opens = LATIN_OPENERS.contains(&words[0]) && words.iter().any(|w| matches!(*w, "of" | "for"));
+            let capitalized = words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase() || c.is_ascii_digit()) || matches!(*w, "of" | "for" | "and" | "the" | "&" | "de"));
+            if (ends || opens) && capitalized {
+                out.push(Cand::new(r.clone(), OrgKind::Other, Source::Context));
+            }
+        }
+    }
+    parties(doc, out);
+    partner_lists(doc, out);
+}
+
+/// Whether `p` is inside a parenthesis opened earlier on its line.
+fn inside_paren(v: &str, p: usize) -> bool {
+    let line_start = v[..p].rfind('\n').map_or(0, |x| x + 1);
+    let before = &v[line_start..p];
+    before.rfind('(').is_some_and(|o| !before[o..].contains(')'))
+}
+
+/// 「Latin words in 「…」 with four or more words」 are titles of events, not names.
+fn inside_long_title(v: &str, r: Range<usize>) -> bool {
+    let line_start = v[..r.start].rfind('\n').map_or(0, |p| p + 1);
+    let before = &v[line_start..r.start];
+    let open = before.rfind('「').is_some_and(|o| !before[o..].contains('」'));
+    open && v[r].split(' ').count() >= 4
+}
+
+/// Whether a run reads as a name (script, proper-noun tokens) rather than a common noun.
+fn is_namey(doc: &Doc<'_>, s: &str) -> bool {
+    has_name_script(s) || doc.tokens.iter().any(|t| t.is("名詞,固有名詞") && doc.text.v().get(t.range.clone()) == Some(s))
+}
+
+fn kind_of_type(s: &str) -> OrgKind {
+    if s.ends_with("大学") {
+        OrgKind::University
+    } else if s.ends_with("財団") || s.ends_with("機構") {
+        OrgKind::Foundation
+    } else if s.ends_with("研究所") || s.ends_with("研究機関") {
+        OrgKind::ResearchInstitute
+    } else if s.ends_with("病院") {
+        OrgKind::Hospital
+    } else if s.ends_with("政府") || s.ends_with('省') || s.ends_with('庁') {
+        OrgKind::Government
+    } else if s.ends_with("企業") || s.ends_with("会社") || s.ends_with("ベンチャー") || s.ends_with("スタートアップ") {
+        OrgKind::Company
+    } else if s.ends_with("団体") || s.ends_with("協会") || s.ends_with("コンソーシアム") || s.ends_with("協議会") {
+        OrgKind::Association
+    } else {
+        OrgKind::Other
+    }
+}
+
+static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:、|, ?|および|及び|並びに|ならびに|、および|、及び)$"));
+
+/// Parties to agreements and joint actions: 「READYFORと事業提携」, 「A、B、Cと共催」,
+/// 「A、B、Cが連携の覚書を締結」.
+fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for sentence in &doc.text.sentences {
+        let s = &v[sentence.clone()];
+        for (at, particle) in s.match_indices(['と', 'が']) {
+            let after = &s[at + particle.len()..];
+            let after = after.trim_start_matches([' ', '、']);
+            let agreement = PARTY_AFTER_TO.iter().any(|w| after.starts_with(w));
+            let agreement = agreement || (particle == "と" && after.starts_with("の") && PARTY_AFTER_TO.iter().any(|w| after[3..].starts_with(w)));
+            if !agreement {
+                continue;
+            }
+            // Items before the particle, separated by 、 or ", ".
+            let mut end = sentence.start + at;
+            loop {
+                let name_len: usize = v[..end]
+                    .chars()
+                    .rev()
+                    .take_while(|&c| super::rules::is_name_char(c) || c == ' ')
+                    .map(char::len_utf8)
+                    .sum();
+                if name_len == 0 {
+                    break;
+                }
+                let mut r = clean_run(doc, end - name_len..end);
+                let trimmed = v[r.clone()].trim_start();
+                r.start = r.end - trimmed.len();
+                let name = &v[r.clone()];
+                let counted = name.chars().any(|c| c.is_ascii_digit()) && GENERIC_ENDINGS.iter().any(|g| name.ends_with(g));
+                if generic(doc, name)
+                    || counted
+                    || GENERIC_ENDINGS.iter().any(|g| name.ends_with(g))
+                    || !(is_namey(doc, name) || name.chars().count() >= 3 && known_head(doc, name))
+                {
+                    break;
+                }
+                out.push(Cand::new(r.clone(), OrgKind::Other, Source::Context));
+                // the next item back, across a separator
+                let sep_len: usize = ["、", ", ", ",", "および", "及び", "並びに", "ならびに"]
+                    .iter()
+                    .find(|sep| v[..r.start].ends_with(*sep))
+                    .map_or(0, |sep| sep.len());
+                if sep_len == 0 || !LIST_SEPARATOR.is_match(&v[r.start - sep_len..r.start]) {
+                    break;
+                }
+                end = r.start - sep_len;
+            }
+        }
+    }
+}
+
+fn known_head(doc: &Doc<'_>, s: &str) -> bool {
+    doc.vocab.heads.iter().any(|h| s.ends_with(h.head.as_str()))
+}
+
+static DATED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\d{4}年\d{1,2}月|\d{1,2}月)(?:には|に) ?"));
+
+/// Items of a list of earlier partners: 「2016年5月にA(…)、2017年6月にB(…)と…覚書を締結」.
+fn partner_lists(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for sentence in &doc.text.sentences {
+        let s = &v[sentence.clone()];
+        if !doc.vocab.agreements.iter().any(|a| s.contains(a.as_str())) || !s.contains("締結") {
+            continue;
+        }
+        for m in DATED_ITEM.find_iter(s) {
+            let start = sentence.start + m.end();
+            let item_len: usize = v[start..sentence.end]
+                .char_indices()
+                .find(|&(_, c)| matches!(c, '(' | '、' | 'と' | '。' | ','))
+                .map_or(sentence.end - start, |(i, _)| i);
+            let item = start..start + item_len;
+            // 「英国のライフサイエンス産業化推進団体MedCity」: the name after the last descriptor
+            let text = &v[item.clone()];
+            let after_no = text.rfind('の').map_or(0, |p| p + 'の'.len_utf8());
+            let mut r = start + after_no..item.end;
+            let tail = &v[r.clone()];
+            if let Some((p, d)) = TYPE_NOUNS.iter().filter_map(|d| tail.rfind(d).map(|p| (p, d))).max_by_key(|(p, _)| *p)
+                && p + d.len() < tail.len()
+                && has_name_script(&tail[p + d.len()..])
+            {
+                r.start += p + d.len();
+            }
+            if r.is_empty() || !v[r.clone()].chars().all(super::rules::is_name_char) || generic(doc, &v[r.clone()]) {
+                continue;
+            }
+            out.push(Cand::new(r, OrgKind::Other, Source::Context));
+        }
+    }
+}

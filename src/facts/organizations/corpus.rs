@@ -1,0 +1,109 @@
+//! The organizations corpus: texts and the organizations (name, aliases) they yield,
+//! and texts that must yield none.
+
+use super::*;
+use crate::pipeline::testing::with_doc;
+
+/// (input, expected organizations as (name, aliases)).
+type Example = (&'static str, &'static [(&'static str, &'static [&'static str])]);
+
+const EXAMPLES: &[Example] = &[
+    ("株式会社アカネは発表した。", &[("株式会社アカネ", &[])]),
+    ("アカネ株式会社は発表した。", &[("アカネ株式会社", &[])]),
+    ("(株)アカネと提携", &[("(株)アカネ", &[])]),
+    ("横浜国立大学と包括連携協定を締結", &[("横浜国立大学", &[])]),
+    (
+        "一般社団法人アカネ協会(本社:東京都千代田区、以下「AKN」)は、AKNの会員を募集します。",
+        &[("一般社団法人アカネ協会", &["AKN"])],
+    ),
+    (
+        "株式会社アカネ(以下「アカネ」)は、アカネの新製品を発表した。",
+        &[("株式会社アカネ", &["アカネ"])],
+    ),
+    ("株式会社アカネと合同会社アカネは別の会社です。", &[("株式会社アカネ", &[]), ("合同会社アカネ", &[])]),
+    (
+        "アストラゼネカ株式会社(本社:大阪市北区)は発表した。アストラゼネカは英国の企業です。",
+        &[("アストラゼネカ株式会社", &["アストラゼネカ"])],
+    ),
+    ("カリフォルニア大学サンディエゴ校(UCSD)と提携。UCSDは米国の大学です。", &[("カリフォルニア大学サンディエゴ校", &["UCSD"])]),
+    ("BIOCOM(米国サンディエゴのライフサイエンス団体)と覚書を締結", &[("BIOCOM", &[])]),
+    (
+        "Eurobiomed(ユーロバイオメッド、南フランスのライフサイエンス団体)と覚書を締結",
+        &[("Eurobiomed", &["ユーロバイオメッド"])],
+    ),
+    (
+        "公益財団法人先端医療振興財団(現、神戸医療産業都市推進機構)と締結",
+        &[("公益財団法人先端医療振興財団", &["神戸医療産業都市推進機構"])],
+    ),
+    ("川崎市長 福田 紀彦 氏", &[("川崎市", &[])]),
+    ("神奈川県、藤沢市、鎌倉市が連携の覚書を締結", &[("神奈川県", &[]), ("藤沢市", &[]), ("鎌倉市", &[])]),
+    ("READYFORと事業提携し", &[("READYFOR", &[])]),
+    ("ライフサイエンス産学連携コンソーシアム「iNexS」を設立", &[("iNexS", &[])]),
+    ("Janssen Research & Development LLC., 武田薬品工業と共催", &[("Janssen Research & Development LLC.", &[]), ("武田薬品工業", &[])]),
+    ("Institute for Stem Cell Biology and Medicineを設立", &[("Institute for Stem Cell Biology and Medicine", &[])]),
+    ("産業ファンド投資法人が100%取得", &[("産業ファンド投資法人", &[])]),
+    ("京都リサーチパーク株式会社(日)", &[("京都リサーチパーク株式会社", &[])]),
+    ("一般社団法人アイディーフォー (iD4) 設立", &[("一般社団法人アイディーフォー", &["iD4"])]),
+    ("GenoLab Inc.と資本業務提携", &[("GenoLab Inc.", &[])]),
+    ("中国のサイエンスパーク蘇州工業園区 (Suzhou Industrial Park) と覚書を締結", &[("蘇州工業園区", &["Suzhou Industrial Park"])]),
+    ("韓国中小ベンチャー企業部 (중소벤처기업부) の李永長官", &[("韓国中小ベンチャー企業部", &["중소벤처기업부"])]),
+    ("武田薬品工業の研究所。武田薬品が承継", &[("武田薬品工業", &["武田薬品"])]),
+];
+
+/// Texts with no organization.
+const NEGATIVE: &[&str] = &[
+    "国内外のライフサイエンス団体ならびに研究機関との連携を推進",
+    "医療関連企業が集積する",
+    "入居企業など22社がプログラムを提供",
+    "東京都中央区日本橋本町に所在する",
+    "殿町地区進出企業",
+    "UCLA-logo.jpg",
+    "米国の州立大学で",
+    "当社は本日発表しました。",
+    "神戸医療産業都市の中核",
+    "川崎市内に立地する企業",
+    "英ロンドン市長主導で設立された",
+    "日本最大級のバイオメディカルクラスター",
+    "オープンイノベーションを促進",
+];
+
+fn run(input: &str) -> Extraction {
+    with_doc(input, |doc| {
+        let mut found = Found::default();
+        let mut out = Extraction::default();
+        extract(doc, &mut found, &mut out);
+        out
+    })
+}
+
+#[test]
+fn corpus() {
+    let mut failures = Vec::new();
+    for (input, expected) in EXAMPLES {
+        let out = run(input);
+        let got: Vec<(String, Vec<String>)> = out.organizations.iter().map(|o| (o.name.clone(), o.aliases.clone())).collect();
+        let want: Vec<(String, Vec<String>)> =
+            expected.iter().map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect())).collect();
+        if got != want {
+            failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
+        }
+        for o in &out.organizations {
+            for m in &o.mentions {
+                assert_eq!(&input[m.span.range()], m.text);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} fail:\n{}", failures.len(), EXAMPLES.len(), failures.join("\n"));
+}
+
+#[test]
+fn negative_corpus() {
+    let mut failures = Vec::new();
+    for input in NEGATIVE {
+        let out = run(input);
+        if !out.organizations.is_empty() {
+            failures.push(format!("{input:?} gave {:?}", out.organizations.iter().map(|o| &o.name).collect::<Vec<_>>()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -1,0 +1,529 @@
+//! Steps 2 and 3: what the parentheses after a name say, and one entity per body.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::candidates::{Cand, Source, paren_at};
+use super::rules::{COUNTRIES, SEAT_LABELS, canonical_country, has_name_script, is_name_char};
+use crate::facts::people::roles;
+use crate::model::{Extraction, LegalForm, OrgKind, OrgMention, Organization, Via};
+use crate::pipeline::{Doc, Found};
+
+/// One organization while it is being put together.
+#[derive(Debug, Clone, Default)]
+struct Entity {
+    /// Indices into the candidates, in text order.
+    cands: Vec<usize>,
+    aliases: Vec<String>,
+    /// Aliases' written ranges (definitions and later mentions).
+    alias_mentions: Vec<Range<usize>>,
+    self_mentions: Vec<Range<usize>>,
+    country: Option<String>,
+    headquarters: Option<String>,
+    merged_into: Option<usize>,
+}
+
+/// Text folded for comparison: no spaces.
+fn key(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn cand_key(v: &str, c: &Cand) -> String {
+    match &c.legal {
+        Some((form, _, _)) => format!("{form}|{}", key(&v[c.core.clone()])),
+        None => key(&v[c.core.clone()]),
+    }
+}
+
+pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mut Extraction) {
+    let v = doc.text.v();
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut self_defs: Vec<(String, usize)> = Vec::new();
+
+    // Group candidates by name.
+    for (i, c) in cands.iter().enumerate() {
+        let k = cand_key(v, c);
+        let e = *by_key.entry(k).or_insert_with(|| {
+            entities.push(Entity::default());
+            entities.len() - 1
+        });
+        entities[e].cands.push(i);
+        if entities[e].country.is_none() {
+            entities[e].country = c.country.clone().or_else(|| country_before(v, c.range.start));
+        }
+    }
+
+    // What the parenthesis after each mention says.
+    for e in 0..entities.len() {
+        for &ci in &entities[e].cands.clone() {
+            let c = &cands[ci];
+            let Some(inner) = paren_at(v, c.range.end) else { continue };
+            read_paren(doc, &inner, &mut entities[e], &mut self_defs, e);
+        }
+    }
+
+    merge(doc, &cands, &mut entities);
+    find_alias_mentions(doc, &cands, &mut entities);
+    self_references(doc, &cands, &mut entities, &self_defs, out);
+
+    // Build the output, dropping municipalities that are only ever places.
+    let mut order: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].merged_into.is_none()).collect();
+    order.retain(|&e| {
+        let ent = &entities[e];
+        let all_place = ent.cands.iter().all(|&ci| cands[ci].place_only);
+        !ent.cands.is_empty() && !all_place
+    });
+    let first = |e: &Entity| e.cands.iter().map(|&ci| cands[ci].range.start).min().unwrap_or(usize::MAX);
+    order.sort_by_key(|&e| first(&entities[e]));
+    for e in order {
+        let ent = &entities[e];
+        let index = out.organizations.len();
+        let org = organization(doc, &cands, ent);
+        for m in &org.1 {
+            found.org_mentions.push((index, m.clone()));
+        }
+        out.organizations.push(org.0);
+    }
+    found.org_mentions.sort_by_key(|(_, r)| r.start);
+}
+
+/// 「韓国 五松…財団」, 「英国のサイエンスパーク「…」」: a country word just before.
+fn country_before(v: &str, start: usize) -> Option<String> {
+    let before = v[..start].trim_end_matches(['「', ' ']);
+    let before = before.strip_suffix("のサイエンスパーク").unwrap_or(before);
+    let before = before.strip_suffix('の').unwrap_or(before);
+    COUNTRIES
+        .iter()
+        .find(|c| before.ends_with(*c) && c.chars().count() >= 2)
+        .filter(|c| !before[..before.len() - c.len()].ends_with(|ch: char| is_name_char(ch)))
+        .map(|c| canonical_country(c).to_string())
+}
+
+/// Aliases, renames, the seat and the country in 「(…)」 after a name.
+fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize) {
+    let v = doc.text.v();
+    let content = &v[inner.clone()];
+    if let Some(country) = doc.vocab.country_of_marker(content.trim()) {
+        ent.country.get_or_insert_with(|| country.to_string());
+        return;
+    }
+    let mut offset = inner.start;
+    for item in content.split(['、', ',']) {
+        let item_range = offset..offset + item.len();
+        offset += item.len() + if v[offset + item.len()..].starts_with('、') { '、'.len_utf8() } else { 1 };
+        let trimmed = item.trim();
+        let lead = item.len() - item.trim_start().len();
+        let at = item_range.start + lead;
+        // 以下「LINK-J」, 以下LINK-J, 以下、当社
+        if let Some(rest) = trimmed.strip_prefix("以下") {
+            let rest_at = at + "以下".len();
+            let skip = rest.len() - rest.trim_start_matches([' ', ':']).len();
+            let rest = &rest[skip..];
+            let (alias, alias_at) = match rest.strip_prefix('「') {
+                Some(r) => (r.split('」').next().unwrap_or(r), rest_at + skip + '「'.len_utf8()),
+                None => (rest, rest_at + skip),
+            };
+            let alias = alias.trim_end_matches(['」', ')']).trim();
+            if alias.is_empty() {
+                // 「以下、当社」 splits on the 、: the alias is the next item
+                continue;
+            }
+            add_alias(doc, ent, self_defs, e, alias, alias_at..alias_at + alias.len());
+            continue;
+        }
+        // the item after 「以下、」
+        if item_range.start >= inner.start + 3
+            && v[..item_range.start].ends_with("以下、")
+            && !trimmed.is_empty()
+        {
+            let alias = trimmed.trim_matches(['「', '」']);
+            let a_at = at + trimmed.find(alias).unwrap_or(0);
+            add_alias(doc, ent, self_defs, e, alias, a_at..a_at + alias.len());
+            continue;
+        }
+        // 本社:東京都中央区日本橋本町
+        if let Some((label, value)) = trimmed.split_once(':')
+            && SEAT_LABELS.contains(&label.trim())
+        {
+            if ent.headquarters.is_none() && !value.trim().is_empty() {
+                ent.headquarters = Some(value.trim().to_string());
+            }
+            continue;
+        }
+        // 現、神戸医療産業都市推進機構 / 現 X / 旧:X
+        for prefix in ["現", "旧社名", "旧称", "旧", "新社名", "英文社名", "英語名", "英文名"] {
+            if let Some(rest) = trimmed.strip_prefix(prefix) {
+                let name = rest.trim_start_matches([':', ' ']).trim();
+                let name = if name.is_empty() {
+                    // 「現、X」: the name is the next item
+                    content[item_range.end - inner.start..].trim_start_matches(['、', ',']).split(['、', ',']).next().unwrap_or("").trim()
+                } else {
+                    name
+                };
+                if !name.is_empty() && name.chars().all(|c| is_name_char(c) || c == ' ') {
+                    let a_at = v[inner.clone()].find(name).map_or(at, |p| inner.start + p);
+                    add_alias(doc, ent, self_defs, e, name, a_at..a_at + name.len());
+                }
+                break;
+            }
+        }
+        if trimmed.starts_with("現") || trimmed.starts_with("旧") {
+            continue;
+        }
+        // (UCSD), (ユーロバイオメッド、…), (National Biotechnology Research Park, NBRP)
+        if is_alias_like(doc, trimmed) {
+            add_alias(doc, ent, self_defs, e, trimmed, at..at + trimmed.len());
+        } else {
+            // descriptions and the rest end the list of names
+            break;
+        }
+    }
+}
+
+/// A name-like item: Latin (UCSD, KBIOHealth, Suzhou Industrial Park), katakana (a
+/// reading), or Hangul; never a role, a place, a count or a description.
+fn is_alias_like(doc: &Doc<'_>, s: &str) -> bool {
+    if s.is_empty() || s.chars().count() > 60 || s.contains(':') || roles::is_role(doc.vocab, s) {
+        return false;
+    }
+    let latin = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.' | '\''))
+        && s.chars().any(|c| c.is_ascii_uppercase());
+    let katakana = s.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | ' '));
+    let hangul = s.chars().all(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | ' '));
+    (latin && !s.chars().all(|c| c.is_ascii_digit())) || katakana || hangul
+}
+
+fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize, alias: &str, range: Range<usize>) {
+    if doc.vocab.self_references.iter().any(|s| s == alias) {
+        self_defs.push((alias.to_string(), e));
+        return;
+    }
+    if !ent.aliases.iter().any(|a| key(a) == key(alias)) {
+        ent.aliases.push(alias.to_string());
+    }
+    ent.alias_mentions.push(range);
+}
+
+fn root(entities: &[Entity], mut e: usize) -> usize {
+    while let Some(next) = entities[e].merged_into {
+        e = next;
+    }
+    e
+}
+
+/// The names an entity answers to, folded: its candidates' cores and full forms, and its aliases.
+fn names(v: &str, cands: &[Cand], ent: &Entity) -> Vec<String> {
+    let mut out: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
+    out.extend(ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])));
+    out.extend(ent.aliases.iter().map(|a| key(a)));
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn legal_of(cands: &[Cand], ent: &Entity) -> Option<String> {
+    ent.cands.iter().find_map(|&ci| cands[ci].legal.as_ref().map(|l| l.0.clone()))
+}
+
+/// Joins entities that are one body: a short form and its full form, an alias and what
+/// it stands for, a name with and without its country, a renamed body's two names.
+/// Never across two different legal forms.
+fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
+    let v = doc.text.v();
+    loop {
+        let mut changed = false;
+        let live: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].merged_into.is_none()).collect();
+        for &a in &live {
+            for &b in &live {
+                if a == b || entities[a].merged_into.is_some() || entities[b].merged_into.is_some() {
+                    continue;
+                }
+                // Does `b` (the smaller) belong to `a`?
+                let (la, lb) = (legal_of(cands, &entities[a]), legal_of(cands, &entities[b]));
+                if la.is_some() && lb.is_some() && la != lb {
+                    continue;
+                }
+                let names_a = names(v, cands, &entities[a]);
+                let b_cores: Vec<String> = entities[b].cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
+                let b_full: Vec<String> = entities[b].cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])).collect();
+                let a_cores: Vec<String> = entities[a].cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
+                let same_name = b_cores.iter().chain(&b_full).any(|n| names_a.contains(n));
+                // a short form: b has no legal form and names a's core, or b's core is a's alias
+                let short_form = same_name && (lb.is_none() || la.is_none() && entities[a].aliases.iter().any(|x| b_cores.contains(&key(x))));
+                // country prefix: a = 韓国 + b
+                let country = a_cores.iter().any(|ac| {
+                    b_cores.iter().any(|bc| {
+                        ac.len() > bc.len() && ac.ends_with(bc.as_str()) && COUNTRIES.contains(&&ac[..ac.len() - bc.len()])
+                    })
+                }) && lb.is_none();
+                // 武田薬品 of 武田薬品工業: a = b + a company head
+                let company_head = lb.is_none()
+                    && a_cores.iter().any(|ac| {
+                        b_cores.iter().any(|bc| {
+                            ac.len() > bc.len()
+                                && ac.starts_with(bc.as_str())
+                                && doc.vocab.heads.iter().any(|h| h.kind == OrgKind::Company && ac[bc.len()..] == h.head)
+                        })
+                    });
+                // クラスター推進センター of 先端医療振興財団クラスター推進センター, where the rest names an organization
+                let sub_unit = lb.is_none()
+                    && a_cores.iter().any(|ac| {
+                        b_cores.iter().any(|bc| {
+                            ac.len() > bc.len()
+                                && ac.ends_with(bc.as_str())
+                                && live.iter().any(|&o| o != a && o != b && names(v, cands, &entities[o]).contains(&ac[..ac.len() - bc.len()].to_string()))
+                        })
+                    });
+                if short_form || country || company_head || sub_unit || (same_name && lb == la) {
+                    // keep the entity with the legal form (or the longer name) as the root
+                    let (root_e, child) = if lb.is_some() && la.is_none() { (b, a) } else { (a, b) };
+                    absorb(v, cands, entities, root_e, child);
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+}
+
+fn absorb(v: &str, cands: &[Cand], entities: &mut [Entity], root_e: usize, child: usize) {
+    let child_ent = std::mem::take(&mut entities[child]);
+    let root_name_key = entities[root_e].cands.first().map(|&ci| key(&v[cands[ci].range.clone()]));
+    for &ci in &child_ent.cands {
+        let text = v[cands[ci].range.clone()].trim().to_string();
+        if Some(key(&text)) != root_name_key && !entities[root_e].aliases.iter().any(|a| key(a) == key(&text)) {
+            entities[root_e].aliases.push(text);
+        }
+    }
+    for a in child_ent.aliases {
+        if !entities[root_e].aliases.iter().any(|x| key(x) == key(&a)) {
+            entities[root_e].aliases.push(a);
+        }
+    }
+    entities[root_e].cands.extend(child_ent.cands);
+    entities[root_e].cands.sort_by_key(|&ci| cands[ci].range.start);
+    entities[root_e].alias_mentions.extend(child_ent.alias_mentions);
+    entities[root_e].self_mentions.extend(child_ent.self_mentions);
+    if entities[root_e].country.is_none() {
+        entities[root_e].country = child_ent.country;
+    }
+    if entities[root_e].headquarters.is_none() {
+        entities[root_e].headquarters = child_ent.headquarters;
+    }
+    entities[child].merged_into = Some(root_e);
+}
+
+/// Later mentions of aliases and of the name without its legal form (「アストラゼネカ」).
+fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
+    let v = doc.text.v();
+    let mut taken: Vec<Range<usize>> = cands.iter().map(|c| c.range.clone()).collect();
+    for ent in entities.iter() {
+        taken.extend(ent.alias_mentions.iter().cloned());
+    }
+    for e in 0..entities.len() {
+        if entities[e].merged_into.is_some() || entities[e].cands.is_empty() {
+            continue;
+        }
+        let mut forms: Vec<(String, bool)> = entities[e].aliases.iter().map(|a| (a.clone(), true)).collect();
+        for &ci in &entities[e].cands {
+            let c = &cands[ci];
+            if c.legal.is_some() {
+                forms.push((v[c.core.clone()].trim().to_string(), false));
+            }
+        }
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        forms.dedup();
+        for (form, is_alias) in forms {
+            if form.chars().count() < 2 || doc.vocab.generic_orgs.iter().any(|g| *g == form) {
+                continue;
+            }
+            let mut found_any = false;
+            for (at, _) in v.match_indices(form.as_str()) {
+                let r = at..at + form.len();
+                if taken.iter().any(|t| t.start < r.end && r.start < t.end) || !bounded(doc, r.clone()) {
+                    continue;
+                }
+                taken.push(r.clone());
+                entities[e].alias_mentions.push(r);
+                found_any = true;
+            }
+            if found_any && !is_alias && !entities[e].aliases.iter().any(|a| key(a) == key(&form)) {
+                entities[e].aliases.push(form);
+            }
+        }
+    }
+}
+
+/// Whether `r` is a word of its own: not the middle of a longer name of the same script.
+fn bounded(doc: &Doc<'_>, r: Range<usize>) -> bool {
+    let v = doc.text.v();
+    let first = v[r.clone()].chars().next();
+    let last = v[r.clone()].chars().next_back();
+    let before = v[..r.start].chars().next_back();
+    let after = v[r.end..].chars().next();
+    let same = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => script(a) == script(b) && script(a) != 0,
+        _ => false,
+    };
+    if same(before, first) {
+        return false;
+    }
+    if same(last, after) {
+        // allowed when a role or a suffix-like word follows: 「LINK-J理事」, 「アカネ社」
+        let rest = &v[r.end..];
+        return roles::role_starting_at(doc.vocab, v, r.end).is_some()
+            || ["社", "側", "等", "ら", "内", "主催", "共催", "会員", "事務局"].iter().any(|w| rest.starts_with(w));
+    }
+    true
+}
+
+/// 1 Latin, 2 katakana, 3 kanji, 0 other.
+fn script(c: char) -> u8 {
+    match c {
+        'A'..='Z' | 'a'..='z' | '0'..='9' => 1,
+        '\u{30A1}'..='\u{30FA}' | 'ー' => 2,
+        '\u{4E00}'..='\u{9FFF}' | '々' => 3,
+        _ => 0,
+    }
+}
+
+/// 当社, 本学, 同財団, 同市…: a mention of the organization they stand for.
+fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs: &[(String, usize)], out: &Extraction) {
+    let v = doc.text.v();
+    // where each entity is mentioned, to find the nearest one before a 同X
+    let mut mentions: Vec<(usize, usize)> = Vec::new();
+    for (e, ent) in entities.iter().enumerate() {
+        if ent.merged_into.is_some() {
+            continue;
+        }
+        for &ci in &ent.cands {
+            mentions.push((cands[ci].range.start, e));
+        }
+        for r in &ent.alias_mentions {
+            mentions.push((r.start, e));
+        }
+    }
+    mentions.sort();
+    let taken: Vec<Range<usize>> = cands.iter().map(|c| c.range.clone()).collect();
+    let publisher = out.release.publishers.first().map(|p| key(&p.text));
+    let home = entities.iter().position(|ent| {
+        ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).contains(p))
+    });
+    for word in &doc.vocab.self_references {
+        for (at, _) in v.match_indices(word.as_str()) {
+            let r = at..at + word.len();
+            if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+                continue;
+            }
+            if v[r.end..].starts_with(|c: char| matches!(script(c), 3)) && !v[r.end..].starts_with(['の', 'は']) {
+                // 「本社所在地」「同社製」: part of a longer word
+                let rest: String = v[r.end..].chars().take(2).collect();
+                if !["長", "代表"].iter().any(|w| rest.starts_with(w)) && roles::role_starting_at(doc.vocab, v, r.end).is_none() {
+                    continue;
+                }
+            }
+            let kind = kind_of_reference(word);
+            let target = if let Some((_, e)) = defs.iter().find(|(w, _)| w == word) {
+                Some(*e)
+            } else if word.starts_with('同') {
+                mentions
+                    .iter()
+                    .rev()
+                    .filter(|(p, _)| *p < at)
+                    .map(|&(_, e)| root(entities, e))
+                    .find(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k))
+            } else {
+                home.filter(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k)).or_else(|| {
+                    entities.iter().position(|ent| {
+                        ent.merged_into.is_none() && !ent.cands.is_empty() && kind.is_some_and(|k| entity_kind(cands, ent) == k)
+                    })
+                })
+            };
+            if let Some(e) = target {
+                let e = root(entities, e);
+                entities[e].self_mentions.push(r);
+            }
+        }
+    }
+}
+
+fn kind_of_reference(word: &str) -> Option<OrgKind> {
+    let rest = word.trim_start_matches(['当', '同', '本', '弊']);
+    Some(match rest {
+        "社" | "グループ" | "行" | "庫" => OrgKind::Company,
+        "財団" | "機構" => OrgKind::Foundation,
+        "学" | "大学" | "大" | "大学院" => OrgKind::University,
+        "市" | "県" | "町" | "区" => OrgKind::Municipality,
+        "協会" | "団体" | "組合" | "コンソーシアム" => OrgKind::Association,
+        "院" | "病院" => OrgKind::Hospital,
+        "研究所" => OrgKind::ResearchInstitute,
+        _ => return None,
+    })
+}
+
+fn entity_kind(cands: &[Cand], ent: &Entity) -> OrgKind {
+    let by = |s: Source| ent.cands.iter().map(|&ci| &cands[ci]).find(|c| c.source == s).map(|c| c.kind);
+    by(Source::LegalForm)
+        .or_else(|| by(Source::Head))
+        .or_else(|| by(Source::Municipality))
+        .or_else(|| ent.cands.iter().map(|&ci| cands[ci].kind).find(|k| *k != OrgKind::Other))
+        .or_else(|| by(Source::Dictionary))
+        .unwrap_or(OrgKind::Other)
+}
+
+/// The output record and the normalized ranges of all its mentions.
+fn organization(doc: &Doc<'_>, cands: &[Cand], ent: &Entity) -> (Organization, Vec<Range<usize>>) {
+    let v = doc.text.v();
+    let text = doc.text;
+    // The name: the most often written full form (with its legal form), first on ties.
+    let full: Vec<&Cand> = {
+        let with_legal: Vec<&Cand> = ent.cands.iter().map(|&ci| &cands[ci]).filter(|c| c.legal.is_some()).collect();
+        if with_legal.is_empty() { ent.cands.iter().map(|&ci| &cands[ci]).collect() } else { with_legal }
+    };
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for c in &full {
+        let written = text.original_text(c.range.clone()).to_string();
+        match counts.iter_mut().find(|(w, _, _)| key(w) == key(&written) && !w.contains(' ')) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((written, 1, c.range.start)),
+        }
+    }
+    counts.sort_by_key(|(w, n, at)| (std::cmp::Reverse(*n), w.contains(' '), *at));
+    let name = counts.first().map(|(w, _, _)| w.clone()).unwrap_or_default();
+    let legal_form = full.iter().find_map(|c| {
+        c.legal.as_ref().map(|(form, position, _)| LegalForm { name: form.clone(), position: *position })
+    });
+    let mut mentions: Vec<(Range<usize>, Via)> = ent.cands.iter().map(|&ci| (cands[ci].range.clone(), Via::Name)).collect();
+    mentions.extend(ent.alias_mentions.iter().map(|r| (r.clone(), Via::Alias)));
+    mentions.extend(ent.self_mentions.iter().map(|r| (r.clone(), Via::SelfReference)));
+    mentions.sort_by_key(|(r, _)| (r.start, r.end));
+    mentions.dedup_by_key(|(r, _)| r.start);
+    let name_key = key(&name);
+    let mut aliases: Vec<String> = Vec::new();
+    for a in &ent.aliases {
+        let a = a.trim().to_string();
+        if key(&a) != name_key && !aliases.iter().any(|x| key(x) == key(&a)) && (has_name_script(&a) || a.chars().count() >= 2) {
+            aliases.push(a);
+        }
+    }
+    let org = Organization {
+        name,
+        legal_form,
+        kind: entity_kind(cands, ent),
+        country: ent.country.clone(),
+        headquarters: ent.headquarters.clone(),
+        aliases,
+        mentions: mentions
+            .iter()
+            .map(|(r, via)| {
+                let m = text.mention(r.clone());
+                OrgMention { text: m.text, span: m.span, via: *via }
+            })
+            .collect(),
+    };
+    let _ = v;
+    (org, mentions.into_iter().map(|(r, _)| r).collect())
+}

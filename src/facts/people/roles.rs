@@ -1,0 +1,140 @@
+//! Roles as written: a role from the vocabulary (代表取締役社長, 理事長, 市長…), with
+//! qualifiers before it (副, 代表…), chains joined by 兼 (理事兼事務局長), a 担当
+//! phrase, and, where allowed, a department before it (経営企画部長).
+//!
+//! The organizations module uses this too, to cut a role off the end of a name
+//! (「LINK-J理事兼事務局長」 is the organization LINK-J and the role 理事兼事務局長).
+
+use std::ops::Range;
+
+use crate::vocab::Vocabulary;
+
+/// Roles that may take a department name before them: 経営企画部長, 東京支店長.
+const DEPARTMENT_ROLES: &[&str] =
+    &["部長", "課長", "室長", "本部長", "局長", "所長", "支店長", "支社長", "工場長", "事業部長", "グループ長", "部門長", "センター長"];
+
+fn is_department_char(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・')
+}
+
+/// The longest vocabulary role that ends at `end` of `s`.
+fn base_ending_at<'v>(vocab: &'v Vocabulary, s: &str, end: usize) -> Option<&'v str> {
+    let before = s.get(..end)?;
+    vocab.roles.iter().map(String::as_str).find(|r| before.ends_with(r))
+}
+
+/// The longest vocabulary role that starts at `start` of `s`.
+fn base_starting_at<'v>(vocab: &'v Vocabulary, s: &str, start: usize) -> Option<&'v str> {
+    let after = s.get(start..)?;
+    vocab.roles.iter().map(String::as_str).find(|r| after.starts_with(r))
+}
+
+/// The role that ends at `end` of `s`, as long as it goes: 「理事兼事務局長」, 「副総長」,
+/// 「国際研究兼グローバル・エンゲージメント担当」 is not one (担当 phrases are read forwards).
+/// With `departments`, a department name before 部長-like roles is part of the role.
+pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, departments: bool) -> Option<Range<usize>> {
+    let base = base_ending_at(vocab, s, end)?;
+    let mut start = end - base.len();
+    loop {
+        let before = &s[..start];
+        // X兼Y: another role before 兼.
+        if let Some(stem) = before.strip_suffix('兼')
+            && let Some(r) = role_ending_at(vocab, stem, stem.len(), departments)
+        {
+            start = r.start;
+            continue;
+        }
+        // Roles written solid: 取締役 + 常務執行役員.
+        if let Some(r) = base_ending_at(vocab, before, start) {
+            start -= r.len();
+            continue;
+        }
+        // Qualifiers: 副, 代表, 上級….
+        if let Some(p) = vocab.role_prefixes.iter().find(|p| before.ends_with(p.as_str()))
+            && !base.starts_with(p.as_str())
+        {
+            start -= p.len();
+            continue;
+        }
+        break;
+    }
+    if departments && DEPARTMENT_ROLES.iter().any(|d| s[start..end].ends_with(d)) {
+        let dept: usize = s[..start].chars().rev().take_while(|&c| is_department_char(c)).map(char::len_utf8).sum();
+        start -= dept;
+    }
+    Some(start..end)
+}
+
+/// The role that starts at `start` of `s`: 「代表取締役社長」, 「理事兼事務局長」, 「副総長」.
+pub(crate) fn role_starting_at(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range<usize>> {
+    let mut at = start;
+    // Qualifiers first.
+    while let Some(p) = vocab.role_prefixes.iter().find(|p| s[at..].starts_with(p.as_str())) {
+        if base_starting_at(vocab, s, at).is_some_and(|b| b.len() > p.len()) {
+            break;
+        }
+        at += p.len();
+    }
+    let base = base_starting_at(vocab, s, at)?;
+    let mut end = at + base.len();
+    // Chains: 理事兼事務局長.
+    while let Some(rest) = s[end..].strip_prefix('兼') {
+        let next = end + (s[end..].len() - rest.len());
+        match role_starting_at(vocab, s, next) {
+            Some(r) => end = r.end,
+            None => break,
+        }
+    }
+    // A longer role written solid after a shorter one: 取締役 + 常務執行役員.
+    while let Some(r) = base_starting_at(vocab, s, end) {
+        end += r.len();
+    }
+    Some(start..end)
+}
+
+/// Whether all of `s` is one role (with qualifiers and chains).
+pub(crate) fn is_role(vocab: &Vocabulary, s: &str) -> bool {
+    role_starting_at(vocab, s, 0).is_some_and(|r| r.end == s.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v() -> Vocabulary {
+        Vocabulary::default()
+    }
+
+    #[test]
+    fn roles_at_the_end() {
+        let vocab = v();
+        for (s, role) in [
+            ("LINK-J理事兼事務局長", "理事兼事務局長"),
+            ("先端医療振興財団クラスター推進センター統括監", "統括監"),
+            ("シンディ・ファン副総長", "副総長"),
+            ("アカネ代表取締役社長", "代表取締役社長"),
+            ("当社取締役常務執行役員", "取締役常務執行役員"),
+        ] {
+            let r = role_ending_at(&vocab, s, s.len(), false).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(&s[r], role, "{s}");
+        }
+        let s = "執行役員経営企画部長";
+        assert_eq!(&s[role_ending_at(&vocab, s, s.len(), true).unwrap()], "執行役員経営企画部長");
+    }
+
+    #[test]
+    fn roles_at_the_start() {
+        let vocab = v();
+        for (s, role) in [
+            ("理事兼事務局長の曽山", "理事兼事務局長"),
+            ("代表取締役社長:ステファン", "代表取締役社長"),
+            ("副総長は", "副総長"),
+            ("取締役常務執行役員 山田", "取締役常務執行役員"),
+        ] {
+            let r = role_starting_at(&vocab, s, 0).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(&s[r], role, "{s}");
+        }
+        assert!(is_role(&vocab, "理事長"));
+        assert!(!is_role(&vocab, "理事長代理人"));
+    }
+}
