@@ -96,6 +96,8 @@ pub struct Vocabulary {
     pub(crate) agreement_verbs: Vec<String>,
     pub(crate) timeline_categories: Vec<String>,
     pub(crate) countries: Vec<CountryEntry>,
+    /// All roles as one pattern, built on first use.
+    role_regex: std::sync::OnceLock<regex::Regex>,
 }
 
 impl Default for Vocabulary {
@@ -114,6 +116,7 @@ impl Default for Vocabulary {
             agreement_verbs: Vec::new(),
             timeline_categories: Vec::new(),
             countries: Vec::new(),
+            role_regex: std::sync::OnceLock::new(),
         };
         // The built-in file is tested (tests below); an error here would be a build bug.
         if let Err(e) = v.extend_from_toml(BUILT_IN, Path::new("vocab.toml")) {
@@ -149,6 +152,7 @@ impl Vocabulary {
         self.agreement_verbs.extend(file.agreement_verbs);
         self.timeline_categories.extend(file.timeline_categories);
         self.countries.extend(file.countries);
+        self.role_regex = std::sync::OnceLock::new();
         // Longest first everywhere: the rules take the first (longest) match.
         self.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
         self.heads.sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
@@ -164,6 +168,14 @@ impl Vocabulary {
             list.dedup();
         }
         Ok(())
+    }
+
+    /// A pattern that finds any role of the vocabulary (longest first).
+    pub(crate) fn role_regex(&self) -> &regex::Regex {
+        self.role_regex.get_or_init(|| {
+            let alternation: Vec<String> = self.roles.iter().map(|r| regex::escape(r)).collect();
+            regex::Regex::new(&alternation.join("|")).unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}")))
+        })
     }
 
     /// The country a history table's marker (米, 英…) stands for.

@@ -1,0 +1,104 @@
+//! The people corpus: texts and the people (name, role, organization) they yield, and
+//! texts that must yield none.
+
+use super::*;
+use crate::pipeline::testing::with_doc;
+
+/// (input, expected people as (name, role, organization)).
+type Example = (&'static str, &'static [(&'static str, Option<&'static str>, Option<&'static str>)]);
+
+const EXAMPLES: &[Example] = &[
+    (
+        "一般社団法人アカネ協会(本社:東京都中央区、理事長:岡野 栄之、以下「AKN」)は",
+        &[("岡野栄之", Some("理事長"), Some("一般社団法人アカネ協会"))],
+    ),
+    (
+        "アストラゼネカ株式会社(本社:大阪市北区、代表取締役社長:ステファン・ヴォックスストラム)は",
+        &[("ステファン・ヴォックスストラム", Some("代表取締役社長"), Some("アストラゼネカ株式会社"))],
+    ),
+    (
+        "一般社団法人アカネ協会(以下「AKN」)は発表した。AKN理事兼事務局長の曽山 明彦は、次のように述べた。",
+        &[("曽山明彦", Some("理事兼事務局長"), Some("一般社団法人アカネ協会"))],
+    ),
+    ("川崎市長 福田 紀彦 氏", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    ("川崎市長の福田 紀彦 氏は、次のように述べています。", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    (
+        "横浜国立大学国際研究兼グローバル・エンゲージメント担当 シンディ・ファン副総長",
+        &[("シンディ・ファン", Some("副総長"), Some("横浜国立大学"))],
+    ),
+    (
+        "公益財団法人アカネ財団クラスター推進センター統括監の田宮 憲一氏は",
+        &[("田宮憲一", Some("統括監"), Some("公益財団法人アカネ財団クラスター推進センター"))],
+    ),
+    (
+        "カリフォルニア大学ロサンゼルス校(所在地:米国カリフォルニア州、学長:Gene D. Block/ジーン・D・ブロック、以下「UCLA」)",
+        &[("Gene D. Block", Some("学長"), Some("カリフォルニア大学ロサンゼルス校"))],
+    ),
+    ("韓国中小ベンチャー企業部の李永長官が来訪", &[("李永", Some("長官"), Some("韓国中小ベンチャー企業部"))]),
+    ("東京大学の片峰学長が講演", &[("片峰", Some("学長"), Some("東京大学"))]),
+    ("代表取締役社長の山田 太郎は次のように述べた。", &[("山田太郎", Some("代表取締役社長"), None)]),
+    ("田中一郎氏が就任しました。", &[("田中一郎", None, None)]),
+];
+
+/// Texts with no person.
+const NEGATIVE: &[&str] = &[
+    "英ロンドン市長主導で設立された団体",
+    "LINK-J理事会で承認された",
+    "代表取締役社長に就任予定",
+    "殿町国際戦略拠点キングスカイフロント",
+    "ジョンソン・エンド・ジョンソンと共催",
+    "ノーベル賞受賞者",
+    "川崎市内の企業",
+];
+
+fn run(input: &str) -> Extraction {
+    with_doc(input, |doc| {
+        let mut found = Found::default();
+        let mut out = Extraction::default();
+        crate::facts::organizations::extract(doc, &mut found, &mut out);
+        extract(doc, &mut found, &mut out);
+        out
+    })
+}
+
+#[test]
+fn corpus() {
+    let mut failures = Vec::new();
+    for (input, expected) in EXAMPLES {
+        let out = run(input);
+        let got: Vec<(String, Option<String>, Option<String>)> =
+            out.people.iter().map(|p| (p.name.clone(), p.role.clone(), p.organization.clone())).collect();
+        let want: Vec<(String, Option<String>, Option<String>)> = expected
+            .iter()
+            .map(|(n, r, o)| (n.to_string(), r.map(str::to_string), o.map(str::to_string)))
+            .collect();
+        if got != want {
+            failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
+        }
+        for p in &out.people {
+            for m in &p.mentions {
+                assert_eq!(&input[m.span.range()], m.text);
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} fail:\n{}", failures.len(), EXAMPLES.len(), failures.join("\n"));
+}
+
+#[test]
+fn negative_corpus() {
+    let mut failures = Vec::new();
+    for input in NEGATIVE {
+        let out = run(input);
+        if !out.people.is_empty() {
+            failures.push(format!("{input:?} gave {:?}", out.people.iter().map(|p| &p.name).collect::<Vec<_>>()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn quotes() {
+    let out = run("社長の山田 太郎は「新しい挑戦を続けてまいります」と述べています。\n川崎市長の福田 紀彦 氏は、次のように述べています。 「川崎市は企業の集積を図っています。」");
+    let got: Vec<(Option<&str>, &str)> = out.quotes.iter().map(|q| (q.speaker.as_deref(), q.text.as_str())).collect();
+    assert_eq!(got, vec![(Some("山田太郎"), "新しい挑戦を続けてまいります"), (Some("福田紀彦"), "川崎市は企業の集積を図っています。")]);
+}

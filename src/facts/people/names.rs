@@ -1,0 +1,174 @@
+//! Person names as written: Japanese (岡野 栄之 / 岡野栄之), katakana with ・ or =
+//! (ステファン・ヴォックスストラム, サンドリン・ミラー=モンゴメリー), Latin (Gene D. Block),
+//! and Korean or Chinese names in kanji (李永).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::pipeline::Doc;
+
+/// The script of a name, which decides how its spaces are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Script {
+    Kanji,
+    Katakana,
+    Latin,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).unwrap_or_else(|e| panic!("name rule: {e}"))
+}
+
+static LATIN: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,3}"));
+static KATAKANA: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]*(?:[・=](?:[ァ-ヺ][ァ-ヺー]*|[A-Z]\.?))*(?:[・=][ァ-ヺ][ァ-ヺー]*)"));
+static KATAKANA_SINGLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]+"));
+/// 岡野 栄之: family and given names with one space.
+static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{1,4} [\p{Han}々]{1,4}"));
+static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{2,6}"));
+
+/// Whether the kanji at `r` read as a name: the first token is a proper noun (a family
+/// name is tagged 人名 or 地域 in IPADIC) or unknown, and none is a verb or particle.
+fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
+    let Some(first) = tokens.first() else { return false };
+    if first.range.start != r.start {
+        return false;
+    }
+    let proper = first.is("名詞,固有名詞") || first.unknown || first.is("名詞,一般") && tokens.len() >= 2;
+    let no_function_words = tokens.iter().all(|t| !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,数"));
+    let person_tag = tokens.iter().any(|t| t.is("名詞,固有名詞,人名") || t.is("名詞,固有名詞,地域"));
+    proper && no_function_words && (person_tag || first.unknown)
+}
+
+/// Two kanji groups with a space between are a name unless a verb or a number is in them.
+fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
+    tokens.first().is_some_and(|t| t.range.start == r.start)
+        && tokens.iter().all(|t| !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,数") && !t.is("名詞,代名詞"))
+}
+
+/// The name that starts at `p`: its range, without honorific or role after it.
+pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)> {
+    let v = doc.text.v();
+    let rest = v.get(p..)?;
+    if let Some(m) = LATIN.find(rest) {
+        return Some((p..p + m.end(), Script::Latin));
+    }
+    if let Some(m) = KATAKANA.find(rest) {
+        return Some((p..p + m.end(), Script::Katakana));
+    }
+    if let Some(m) = KANJI_SPACED.find(rest) {
+        let r = p..p + m.end();
+        let r = trim_tail(doc, r);
+        if r.end > p && v[r.clone()].contains(' ') && (kanji_is_name(doc, &r) || no_function_words(doc, &r)) {
+            return Some((r, Script::Kanji));
+        }
+    }
+    if let Some(m) = KANJI_SOLID.find(rest) {
+        let r = trim_tail(doc, p..p + m.end());
+        let len = v[r.clone()].chars().count();
+        if (2..=5).contains(&len) && kanji_is_name(doc, &r) {
+            return Some((r, Script::Kanji));
+        }
+    }
+    None
+}
+
+/// A single katakana word, accepted only where the context is strong (氏 after it).
+pub(super) fn katakana_word_at(v: &str, p: usize) -> Option<Range<usize>> {
+    KATAKANA_SINGLE.find(v.get(p..)?).map(|m| p..p + m.end())
+}
+
+/// Cuts an honorific or a role written solid after the name: 「福田紀彦氏」「李永長官」.
+fn trim_tail(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
+    let v = doc.text.v();
+    loop {
+        let s = &v[r.clone()];
+        if let Some(h) = doc.vocab.honorifics.iter().find(|h| s.ends_with(h.as_str()) && s.len() > h.len()) {
+            r.end -= h.len();
+            continue;
+        }
+        if let Some(role) = super::roles::role_ending_at(doc.vocab, v, r.end, false)
+            && role.start > r.start
+        {
+            r.end = role.start;
+            continue;
+        }
+        break;
+    }
+    r
+}
+
+/// The name that ends at `end` (before a role or honorific written solid after it):
+/// 「シンディ・ファン副総長」, 「李永長官」, 「片峰学長」.
+pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Script)> {
+    let v = doc.text.v();
+    let before = v.get(..end)?;
+    // katakana with ・ or =, possibly with a Latin initial
+    let kana: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| matches!(c, 'ァ'..='ヺ' | 'ー' | '・' | '='))
+        .map(char::len_utf8)
+        .sum();
+    if kana > 0 {
+        let start = end - kana;
+        if let Some((r, s)) = name_at(doc, start)
+            && r.end == end
+        {
+            return Some((r, s));
+        }
+        return None;
+    }
+    // Latin words
+    let latin: usize =
+        before.chars().rev().take_while(|&c| c.is_ascii_alphabetic() || c == ' ' || c == '.').map(char::len_utf8).sum();
+    if latin > 0 {
+        let start = end - latin;
+        let start = start + (v[start..end].len() - v[start..end].trim_start().len());
+        if let Some((r, s)) = name_at(doc, start)
+            && r.end == end
+        {
+            return Some((r, s));
+        }
+        return None;
+    }
+    // kanji: two to four, the first a proper noun
+    let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).collect();
+    for take in (2..=kanji.len().min(4)).rev() {
+        let start = kanji[take - 1].0;
+        let r = start..end;
+        if kanji_is_name(doc, &r) {
+            return Some((r, Script::Kanji));
+        }
+    }
+    None
+}
+
+/// The name as the output gives it: Japanese names without the space, others as written.
+pub(super) fn canonical(s: &str, script: Script) -> String {
+    match script {
+        Script::Kanji => s.chars().filter(|c| !c.is_whitespace()).collect(),
+        Script::Katakana | Script::Latin => s.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// A family name alone before a role, where the text makes it one: 「東京大学の片峰学長」.
+/// Two or three kanji right after 「の」, not one common noun.
+pub(super) fn surname_before(doc: &Doc<'_>, end: usize) -> Option<Range<usize>> {
+    let v = doc.text.v();
+    let kanji: usize = v[..end].chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).map(char::len_utf8).sum();
+    let start = end - kanji;
+    let len = v[start..end].chars().count();
+    if !(2..=3).contains(&len) || !v[..start].ends_with('の') {
+        return None;
+    }
+    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < end && start < t.range.end).collect();
+    let one_common_noun = tokens.len() == 1 && tokens[0].is("名詞,一般");
+    let bad = tokens.iter().any(|t| t.is("動詞") || t.is("助動詞") || t.is("名詞,サ変接続") || t.is("名詞,数") || t.is("名詞,代名詞"));
+    let aligned = tokens.first().is_some_and(|t| t.range.start == start);
+    (!one_common_noun && !bad && aligned).then_some(start..end)
+}
