@@ -18,6 +18,19 @@ pub(crate) struct LegalFormEntry {
     #[serde(default)]
     pub abbreviations: Vec<String>,
     pub kind: OrgKind,
+    /// Where the form may be written: before the name, after it, or both.
+    #[serde(default)]
+    pub position: FormPosition,
+}
+
+/// Where a legal form may stand.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum FormPosition {
+    Prefix,
+    Suffix,
+    #[default]
+    Both,
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::rules::{
     DESCRIPTORS, GENERIC_ENDINGS, LATIN_HEADS, LATIN_OPENERS, LEADING_NOISE, NOT_AT_START, PARTY_AFTER_TO, TYPE_NOUNS,
-    has_name_script, runs,
+    has_name_script, name_runs,
 };
 use crate::facts::people::roles;
 use crate::model::{LegalFormPosition, OrgKind};
@@ -52,12 +52,12 @@ fn re(p: &str) -> Regex {
 
 /// Latin company forms after a name: "GenoLab Inc.", "Janssen Research & Development LLC.".
 static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?P<name>[A-Z][A-Za-z0-9&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>Co\., ?Ltd\.|Co\.,Ltd\.|Inc\.|Inc\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b)")
+    re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>Co\., ?Ltd\.|Co\.,Ltd\.|Inc\.|Inc\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
 });
 
 pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     let v = doc.text.v();
-    let runs = runs(v);
+    let runs = name_runs(doc);
     let mut out = Vec::new();
     for run in &runs {
         if let Some(c) = from_run(doc, run.clone(), &runs) {
@@ -83,6 +83,11 @@ fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by_key(|c| (std::cmp::Reverse(c.range.len()), c.source, c.range.start));
     let mut kept: Vec<Cand> = Vec::new();
     for c in cands {
+        if let Some(same) = kept.iter_mut().find(|k| k.range == c.range) {
+            // a place that another rule shows acting (a party to an agreement) is an actor
+            same.place_only &= c.place_only;
+            continue;
+        }
         if kept.iter().all(|k| c.range.end <= k.range.start || k.range.end <= c.range.start) {
             kept.push(c);
         }
@@ -106,6 +111,16 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
         let s = &v[r.clone()];
         let Some(noise) = LEADING_NOISE.iter().find(|n| s.starts_with(*n) && s.len() > n.len()) else { break };
         r.start += noise.len();
+    }
+    // 「株式会社ブルーステージ内」: a word after a complete name
+    let s = &v[r.clone()];
+    if let Some(noise) = super::rules::TRAILING_NOISE.iter().find(|n| s.ends_with(*n) && s.len() > n.len()) {
+        let rest = &s[..s.len() - noise.len()];
+        let complete = doc.vocab.legal_forms.iter().any(|f| rest.ends_with(f.name.as_str()) || rest.starts_with(f.name.as_str()))
+            || doc.vocab.heads.iter().any(|h| rest.ends_with(h.head.as_str()));
+        if complete {
+            r.end -= noise.len();
+        }
     }
     r
 }
@@ -131,7 +146,9 @@ fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Ca
     for form in &doc.vocab.legal_forms {
         let spellings = std::iter::once(&form.name).chain(form.abbreviations.iter().filter(|a| !a.starts_with('(')));
         for spelling in spellings {
-            if let Some(rest) = s.strip_prefix(spelling.as_str()) {
+            let prefix_ok = form.position != crate::vocab::FormPosition::Suffix;
+            let suffix_ok = form.position != crate::vocab::FormPosition::Prefix;
+            if prefix_ok && let Some(rest) = s.strip_prefix(spelling.as_str()) {
                 let mut core = r.start + spelling.len()..r.end;
                 if rest.is_empty() {
                     // 「公益財団法人 先端医療振興財団」: the name is the next run, after one space.
@@ -153,7 +170,7 @@ fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Ca
                     place_only: false,
                 });
             }
-            if s.len() > spelling.len() && s.ends_with(spelling.as_str()) {
+            if suffix_ok && s.len() > spelling.len() && s.ends_with(spelling.as_str()) {
                 let core = r.start..r.end - spelling.len();
                 if generic(doc, &v[core.clone()]) {
                     return None;
@@ -184,16 +201,30 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     }
     let head_start = r.end - h.head.len();
     // The head must be a word of its own, not the tail of one (都市 is no 市).
-    if !doc.tokens.iter().any(|t| t.range.start == head_start) && !is_token_inside(doc, head_start) {
+    let org_token = doc.tokens.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is("名詞,固有名詞,組織"));
+    if !doc.tokens.iter().any(|t| t.range.start == head_start) && !is_token_inside(doc, head_start) && !org_token {
         return None;
     }
     let mut start = r.start;
     // A descriptor before a proper name: 「サイエンスパーク蘇州工業園区」.
     if let Some(d) = DESCRIPTORS.iter().find(|d| v[start..head_start].starts_with(*d) && head_start - start > d.len() + 3) {
-        start += d.len();
+        let at = start + d.len();
+        let proper_next = doc.tokens.iter().any(|t| t.range.start == at && (t.is("名詞,固有名詞") || t.unknown))
+            || v[at..].starts_with(|c: char| c.is_ascii_alphabetic());
+        if proper_next {
+            start = at;
+        }
     }
     let modifier = &v[start..head_start];
     if modifier.chars().count() < 2 || generic(doc, &v[start..r.end]) || GENERIC_MODIFIERS.contains(&modifier) {
+        return None;
+    }
+    // 「製薬企業発サイエンスパーク」: a description, not a name
+    if ["企業", "団体", "機関", "会社", "事業者"].iter().any(|g| modifier.contains(g)) {
+        return None;
+    }
+    // 「小中学校52校」 is a count; a faculty (学部, 研究科) is named with its university
+    if modifier.ends_with(|c: char| c.is_ascii_digit()) || (matches!(h.head.as_str(), "学部" | "研究科") && !modifier.contains("大学")) {
         return None;
     }
     // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
@@ -229,7 +260,8 @@ fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                     v[..at].chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
                 let (core, position) = if name_after > 0 {
                     (clean_run(doc, after..after + name_after), LegalFormPosition::Prefix)
-                } else if name_before > 0 {
+                } else if name_before > 0 && form.kind == OrgKind::Company {
+                    // 「ライン=マイン工科大学(独)」: after a name, (独) is a country marker
                     (clean_run(doc, at - name_before..at), LegalFormPosition::Suffix)
                 } else {
                     continue;
@@ -307,9 +339,63 @@ fn municipalities(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         }
         let range = t[j].range.start..end;
         let mut c = Cand::new(range.clone(), OrgKind::Municipality, Source::Municipality);
-        c.place_only = !mayor && is_place_use(doc, i, range);
+        c.place_only = !mayor && (is_place_use(doc, i, range.clone()) || !acts(doc, range));
         out.push(c);
     }
+}
+
+/// Whether a municipality acts where it is written: the subject of a sentence, a host,
+/// a contributor, or the employer of an official (「福岡県 農林水産部長」).
+fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
+    let v = doc.text.v();
+    const ACTING: &[&str] = &[
+        "は", "が", "主催", "共催", "後援", "協賛", "の出損", "の出資", "職員", "担当者", "役所", "議会", "と共同", "と連携",
+        "と協力", "との間", "とともに", "との協定", "との連携", "との覚書",
+    ];
+    let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_end = v[range.end..].find('\n').map_or(v.len(), |p| range.end + p);
+    // alone on its line: a signature or a party listed in the header
+    if v[line_start..line_end].trim() == &v[range.clone()] {
+        return true;
+    }
+    // after a label of hosts and parties: 「共催:福岡県、福岡市」
+    let before = &v[line_start..range.start];
+    if ["主催", "共催", "後援", "協賛", "協力", "参加自治体", "自治体", "締結先", "連携先", "協定先", "構成団体", "参画"]
+        .iter()
+        .any(|l| before.contains(&format!("{l}:")) || before.contains(&format!("{l} ")))
+    {
+        return true;
+    }
+    // the end of a list it is in: 「旭川市、北見市、稚内市の5市町が参加」
+    let mut end = range.end;
+    loop {
+        let rest = &v[end..];
+        let Some(after_sep) = rest.strip_prefix('、').or_else(|| rest.strip_prefix('・')).or_else(|| rest.strip_prefix("および")) else {
+            break;
+        };
+        let at = v.len() - after_sep.len();
+        let item: usize = after_sep.chars().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+        if item == 0 {
+            break;
+        }
+        end = at + item;
+    }
+    let after = &v[end..];
+    let after = after.strip_prefix(|c: char| c.is_ascii_digit()).map_or(after, |a| {
+        // 「の5市町が」
+        a.trim_start_matches(|c: char| c.is_ascii_digit())
+    });
+    let after_list = after.trim_start_matches('の').trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '市' | '町' | '村' | '県' | '区'));
+    if ACTING.iter().any(|w| v[range.end..].starts_with(w) || after.starts_with(w) || after_list.starts_with(w)) {
+        return true;
+    }
+    // a department and a role after it: 「福岡県 農林水産部長」, 「仙台市経済局長」
+    let after = &v[range.end..];
+    let after_trim = after.trim_start_matches(' ');
+    let at = range.end + (after.len() - after_trim.len());
+    let dept: usize = after_trim.chars().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}')).map(char::len_utf8).sum();
+    let dept_text = &v[at..at + dept];
+    dept > 0 && roles::role_ending_at(doc.vocab, dept_text, dept_text.len(), true).is_some_and(|r| r.start == 0)
 }
 
 /// Whether the municipality ending at token `i` is written as a place: part of an
@@ -366,7 +452,15 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let s = &v[tok.range.clone()];
-        if s.is_ascii() || s.chars().count() < 2 {
+        if s.is_ascii() || s.chars().count() < 3 {
+            continue;
+        }
+        // the word alone, not the start of a longer one (「東証プライム」)
+        let before = v[..tok.range.start].chars().next_back();
+        let after = v[tok.range.end..].chars().next();
+        let glued_before = before.is_some_and(super::rules::is_name_char);
+        let glued_after = after.is_some_and(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | 'A'..='Z' | 'a'..='z'));
+        if glued_before || glued_after {
             continue;
         }
         // 「川崎市」「川崎市内」: a place, not the company
@@ -494,7 +588,13 @@ fn inside_long_title(v: &str, r: Range<usize>) -> bool {
 
 /// Whether a run reads as a name (script, proper-noun tokens) rather than a common noun.
 fn is_namey(doc: &Doc<'_>, s: &str) -> bool {
-    has_name_script(s) || doc.tokens.iter().any(|t| t.is("名詞,固有名詞") && doc.text.v().get(t.range.clone()) == Some(s))
+    has_name_script(s) || {
+        let v = doc.text.v();
+        // some token of it is a proper noun: 「神奈川県」, 「湘南鎌倉総合病院」
+        v.match_indices(s).any(|(at, _)| {
+            doc.tokens.iter().any(|t| t.range.start >= at && t.range.end <= at + s.len() && t.is("名詞,固有名詞"))
+        })
+    }
 }
 
 fn kind_of_type(s: &str) -> OrgKind {
@@ -604,7 +704,8 @@ fn partner_lists(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             {
                 r.start += p + d.len();
             }
-            if r.is_empty() || !v[r.clone()].chars().all(super::rules::is_name_char) || generic(doc, &v[r.clone()]) {
+            let name = &v[r.clone()];
+            if r.is_empty() || !name.chars().all(super::rules::is_name_char) || generic(doc, name) || GENERIC_ENDINGS.iter().any(|g| name.ends_with(g)) {
                 continue;
             }
             out.push(Cand::new(r, OrgKind::Other, Source::Context));

@@ -109,6 +109,7 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
         return;
     }
     let mut offset = inner.start;
+    let mut names_open = true;
     for item in content.split(['、', ',']) {
         let item_range = offset..offset + item.len();
         offset += item.len() + if v[offset + item.len()..].starts_with('、') { '、'.len_utf8() } else { 1 };
@@ -149,7 +150,20 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
             if ent.headquarters.is_none() && !value.trim().is_empty() {
                 ent.headquarters = Some(value.trim().to_string());
             }
+            names_open = false;
             continue;
+        }
+        // 英文表記:Hokuto Precision Co., Ltd. — the value may hold commas, so take the rest
+        if let Some((label, _)) = trimmed.split_once(':')
+            && ENGLISH_LABELS.contains(&label.trim())
+        {
+            let value_at = at + trimmed.find(':').map_or(0, |p| p + 1);
+            let rest = v[value_at..inner.end].split('、').next().unwrap_or("").trim();
+            if !rest.is_empty() {
+                let r_at = value_at + v[value_at..].find(rest).unwrap_or(0);
+                add_alias(doc, ent, self_defs, e, rest, r_at..r_at + rest.len());
+            }
+            break;
         }
         // 現、神戸医療産業都市推進機構 / 現 X / 旧:X
         for prefix in ["現", "旧社名", "旧称", "旧", "新社名", "英文社名", "英語名", "英文名"] {
@@ -171,15 +185,18 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
         if trimmed.starts_with("現") || trimmed.starts_with("旧") {
             continue;
         }
-        // (UCSD), (ユーロバイオメッド、…), (National Biotechnology Research Park, NBRP)
-        if is_alias_like(doc, trimmed) {
+        // (UCSD), (ユーロバイオメッド、…), (National Biotechnology Research Park, NBRP):
+        // names come first; after a description or a label, only 以下 and labels count
+        if names_open && is_alias_like(doc, trimmed) {
             add_alias(doc, ent, self_defs, e, trimmed, at..at + trimmed.len());
         } else {
-            // descriptions and the rest end the list of names
-            break;
+            names_open = false;
         }
     }
 }
+
+/// Labels of another name of the same body in a parenthesis: (英文表記:…).
+const ENGLISH_LABELS: &[&str] = &["英文表記", "英文社名", "英語表記", "英語名", "英文名", "英名", "英文名称", "英称", "略称", "通称", "旧社名", "旧商号", "新社名", "新商号"];
 
 /// A name-like item: Latin (UCSD, KBIOHealth, Suzhou Industrial Park), katakana (a
 /// reading), or Hangul; never a role, a place, a count or a description.
@@ -191,7 +208,12 @@ fn is_alias_like(doc: &Doc<'_>, s: &str) -> bool {
         && s.chars().any(|c| c.is_ascii_uppercase());
     let katakana = s.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | ' '));
     let hangul = s.chars().all(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | ' '));
-    (latin && !s.chars().all(|c| c.is_ascii_digit())) || katakana || hangul
+    // another full name: 「(ウェストベリー大学、所在地:…)」
+    let named = s.chars().all(is_name_char)
+        && (doc.vocab.heads.iter().any(|h| s.ends_with(h.head.as_str()) && s.len() > h.head.len())
+            || doc.vocab.legal_forms.iter().any(|f| s.starts_with(f.name.as_str()) || s.ends_with(f.name.as_str())));
+    let country = COUNTRIES.contains(&s) || doc.vocab.countries.iter().any(|c| c.country == s || c.marker == s);
+    !country && ((latin && !s.chars().all(|c| c.is_ascii_digit())) || katakana || hangul || named)
 }
 
 fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize, alias: &str, range: Range<usize>) {
@@ -503,7 +525,9 @@ fn organization(doc: &Doc<'_>, cands: &[Cand], ent: &Entity) -> (Organization, V
     mentions.dedup_by_key(|(r, _)| r.start);
     let name_key = key(&name);
     let mut aliases: Vec<String> = Vec::new();
-    for a in &ent.aliases {
+    let written = ent.cands.iter().map(|&ci| text.original_text(cands[ci].range.clone()).to_string());
+    let all: Vec<String> = ent.aliases.iter().cloned().chain(written).collect();
+    for a in &all {
         let a = a.trim().to_string();
         if key(&a) != name_key && !aliases.iter().any(|x| key(x) == key(&a)) && (has_name_script(&a) || a.chars().count() >= 2) {
             aliases.push(a);

@@ -5,16 +5,76 @@
 
 use std::ops::Range;
 
-/// Characters that make up names: kanji, katakana, Latin letters and digits, Hangul,
-/// and the joiners ・ = & - . '.
+/// Characters that make up names: kanji, katakana, Latin letters (accented too) and
+/// digits, Hangul, and the joiners ・ = & - . '.
 pub(crate) fn is_name_char(c: char) -> bool {
     matches!(c,
         '\u{4E00}'..='\u{9FFF}' | '々' | '〆' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | '='
-        | 'A'..='Z' | 'a'..='z' | '0'..='9' | '&' | '-' | '.' | '\'' | '\u{AC00}'..='\u{D7AF}')
+        | 'A'..='Z' | 'a'..='z' | '0'..='9' | '&' | '-' | '.' | '\'' | '\u{AC00}'..='\u{D7AF}'
+        | '\u{C0}'..='\u{FF}')
+        && c != '\u{D7}' && c != '\u{F7}'
 }
 
 fn is_latin(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | '-' | '\'')
+    c.is_ascii_alphanumeric() || matches!(c, '&' | '.' | '-' | '\'' | '\u{C0}'..='\u{FF}')
+}
+
+fn is_hiragana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+}
+
+/// Whether a token ends a relative clause or is a function word: 「参加した」「運営する」「の」.
+fn ends_clause(t: &crate::tokens::Token<'_>) -> bool {
+    t.is("助詞") || t.is("助動詞") || t.is("名詞,非自立") || t.is("動詞,非自立") || (t.is("動詞") && t.cform == "基本形")
+}
+
+/// Whether hiragana at `seg` can be part of a name (しおかぜ銀行, みちのく医学振興財団):
+/// two or more, a noun among its tokens, no function word and no clause end in it.
+fn hiragana_in_name(doc: &crate::pipeline::Doc<'_>, seg: &Range<usize>) -> bool {
+    let v = doc.text.v();
+    if v[seg.clone()].chars().count() < 2 {
+        return false;
+    }
+    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < seg.end && seg.start < t.range.end).collect();
+    let aligned = tokens.first().is_some_and(|t| t.range.start == seg.start) && tokens.last().is_some_and(|t| t.range.end == seg.end);
+    aligned && !tokens.iter().any(|t| ends_clause(t)) && tokens.iter().any(|t| t.is("名詞") || t.is("接頭詞") || t.unknown)
+}
+
+/// Runs of name characters (see [`runs`]) joined or extended across hiragana that is
+/// part of a name: 「株式会社しおかぜ銀行」, 「市のしおかぜ総合病院」 → しおかぜ総合病院.
+pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
+    let v = doc.text.v();
+    let base = runs(v);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(base.len());
+    for r in base {
+        // the hiragana right before this run
+        let hira: usize = v[..r.start].chars().rev().take_while(|&c| is_hiragana(c)).map(char::len_utf8).sum();
+        if hira == 0 || !v[r.clone()].starts_with(|c: char| !c.is_ascii()) {
+            out.push(r);
+            continue;
+        }
+        let seg = r.start - hira..r.start;
+        let joined = out.last().is_some_and(|prev| prev.end == seg.start);
+        if joined && hiragana_in_name(doc, &seg) {
+            if let Some(prev) = out.last_mut() {
+                prev.end = r.end;
+            }
+            continue;
+        }
+        // drop what ends the clause before the name: 「のしおかぜ」「参加したみなと」 → しおかぜ, みなと
+        let mut start = seg.start;
+        for t in doc.tokens.iter().filter(|t| t.range.start >= seg.start && t.range.end <= seg.end) {
+            if ends_clause(t) {
+                start = t.range.end;
+            }
+        }
+        if start < seg.end && hiragana_in_name(doc, &(start..seg.end)) {
+            out.push(start..r.end);
+        } else {
+            out.push(r);
+        }
+    }
+    out
 }
 
 /// Maximal runs of name characters in `s`. A single space is part of a run between
@@ -56,6 +116,9 @@ fn trim_run(s: &str, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// Words that close a run but are not part of the name before them: 「…株式会社内」.
+pub(crate) const TRAILING_NOISE: &[&str] = &["内", "側", "等", "ら", "主催", "共催", "後援", "協賛", "提供", "様", "製", "ほか"];
+
 /// Words that open a run but are not part of the name after them.
 pub(crate) const LEADING_NOISE: &[&str] = &[
     "連結子会社", "完全子会社", "持分法適用会社", "子会社", "孫会社", "親会社", "関連会社", "新会社", "新法人", "当社", "同社",
@@ -65,8 +128,12 @@ pub(crate) const LEADING_NOISE: &[&str] = &[
 /// Characters that cannot start a name: they end the word before it (製薬企業発…).
 pub(crate) const NOT_AT_START: &[&str] = &["発", "系", "型", "用", "向け", "等", "的", "内", "外", "間"];
 
+/// Endings of places and projects, not bodies: 神戸医療産業都市, 殿町地区, 国家戦略特区.
+pub(crate) const PLACE_ENDINGS: &[&str] = &["都市", "地区", "地域", "エリア", "拠点", "特区", "クラスター", "圏", "団地", "街"];
+
 /// Generic nouns that end a phrase naming a kind of organization, not one: 企業, 団体.
-pub(crate) const GENERIC_ENDINGS: &[&str] = &["企業", "団体", "機関", "会社", "法人", "自治体", "事業者"];
+pub(crate) const GENERIC_ENDINGS: &[&str] =
+    &["企業", "団体", "機関", "会社", "法人", "自治体", "事業者", "都市", "地区", "地域", "エリア", "拠点", "特区", "クラスター", "圏"];
 
 /// Type nouns that may come before a name: 「サイエンスパーク蘇州工業園区」, 「推進団体MedCity」.
 pub(crate) const DESCRIPTORS: &[&str] = &[
