@@ -11,6 +11,7 @@
 mod names;
 mod quotes;
 pub(crate) mod roles;
+mod tables;
 #[cfg(test)]
 mod corpus;
 
@@ -34,7 +35,7 @@ struct Found1 {
 }
 
 /// Roles whose place prefix is the organization: 川崎市長 → 市長 of 川崎市.
-const PLACE_ROLES: &[&str] = &["市長", "町長", "村長", "区長", "知事", "副市長", "副知事"];
+const PLACE_ROLES: &[&str] = &["副市長", "副知事", "副町長", "副村長", "副区長", "市長", "町長", "村長", "区長", "知事"];
 
 /// Roles of a company's officers: with no organization named, the issuer's.
 const OFFICER_ROLES: &[&str] = &["取締役", "社長", "会長", "執行役", "監査役", "CEO", "COO", "CFO", "CTO", "代表社員", "相談役", "顧問"];
@@ -72,7 +73,50 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         people.push(Found1 { range: name, script, roles: vec![(role, org)], attached, twin });
     }
 
-    // 2. Honorifics: 「田宮 憲一氏」, 「スミス氏」.
+    // 2. Personnel tables: 新役職 / 氏名 / 旧役職.
+    for row in tables::rows(doc) {
+        let Some((name, script)) = name_at(doc, row.name.start).filter(|(r, _)| r.end + 1 >= row.name.end) else { continue };
+        let mut roles_found = Vec::new();
+        for cell in &row.roles {
+            // 「株式会社しおかぜITソリューションズ 代表取締役社長」: an organization, then the role
+            let org_in_cell = found.org_mentions.iter().find(|(_, m)| m.start >= cell.start && m.end <= cell.end);
+            let role_start = org_in_cell.map_or(cell.start, |(_, m)| m.end);
+            let role_start = role_start + (v[role_start..cell.end].len() - v[role_start..cell.end].trim_start().len());
+            if role_start >= cell.end || !roles::role_ending_at(doc.vocab, &v[role_start..cell.end], cell.end - role_start, true).is_some_and(|r| r.start == 0) {
+                continue;
+            }
+            let org = org_in_cell.map(|(i, _)| *i).or_else(|| issuer(out));
+            roles_found.push((role_start..cell.end, org));
+        }
+        if roles_found.is_empty() {
+            continue;
+        }
+        people.push(Found1 { range: name, script, roles: roles_found, attached: false, twin: twin_after(doc, row.name.end, script) });
+    }
+
+    // 3. 「NAME(ORG ROLE)」, 「NAME(ROLE)」: a role in a parenthesis after a name.
+    for (open, _) in v.match_indices('(') {
+        let Some(close) = v[open..].find([')', '\n']).map(|p| open + p).filter(|&p| v[p..].starts_with(')')) else { continue };
+        let inner = open + 1..close;
+        let content = v[inner.clone()].trim_end();
+        let Some(role) = roles::role_ending_at(doc.vocab, content, content.len(), true) else { continue };
+        let role = inner.start + role.start..inner.start + role.end;
+        let Some((name, script)) = name_before(doc, open).map(|(r, s)| widen_spaced(doc, r, s)) else { continue };
+        if org_taken(&name) || name.end != open {
+            continue;
+        }
+        let org = found.org_mentions.iter().find(|(_, m)| m.start >= inner.start && m.end <= role.start).map(|(i, _)| *i);
+        let role = match org.and_then(|i| found.org_mentions.iter().find(|(j, _)| *j == i).map(|(_, m)| m.clone())) {
+            Some(m) if m.end > role.start => role,
+            Some(m) => (m.end + (v[m.end..role.end].len() - v[m.end..role.end].trim_start().len()))..role.end,
+            None => role,
+        };
+        let place = PLACE_ROLES.iter().any(|p| v[role.clone()].ends_with(p));
+        let role = trim_place(v, role, place);
+        people.push(Found1 { range: name, script, roles: vec![(role, org)], attached: false, twin: None });
+    }
+
+    // 4. Honorifics: 「田宮 憲一氏」, 「スミス氏」.
     for h in &doc.vocab.honorifics {
         if h.chars().count() > 1 && h != "さん" {
             continue; // 先生, さま: too often other words
@@ -94,7 +138,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
     }
 
-    // 3. IPADIC family name + given name.
+    // 5. IPADIC family name + given name.
     let t = doc.tokens;
     for i in 0..t.len().saturating_sub(1) {
         let (a, b) = (&t[i], &t[i + 1]);
@@ -125,6 +169,10 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
         let plain = roles::role_ending_at(doc.vocab, v, forward.end, false).unwrap_or(forward.clone());
         r.start = if boundary { back.start } else { plain.start.min(r.start) };
     }
+    // a department never takes in a municipality: 「仙台市経済局長」 → 経済局長
+    if let Some(t) = doc.tokens.iter().rev().find(|t| t.range.end > r.start && t.range.end <= forward.start && t.is("名詞,接尾,地域")) {
+        r.start = t.range.end;
+    }
     // 「国際研究兼グローバル・エンゲージメント担当」: the area is part of the role
     if v[r.clone()].ends_with("担当") {
         let area: usize = v[..r.start]
@@ -151,7 +199,7 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
 /// After a role: 「:」, one space, or 「の」 before the name.
 fn skip_separator(v: &str, p: usize) -> Option<usize> {
     let rest = v.get(p..)?;
-    for sep in [":", " ", "の", ": "] {
+    for sep in [":", " ", "の", ": ", "\t"] {
         if let Some(after) = rest.strip_prefix(sep) {
             return Some(p + rest.len() - after.len() + (after.len() - after.trim_start_matches(' ').len()));
         }
@@ -247,12 +295,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     // an officer of no named company: the issuer's
     let role_text = &v[role.clone()];
     if OFFICER_ROLES.iter().any(|r| role_text.contains(r)) {
-        let publisher = out.release.publishers.first()?;
-        let key: String = publisher.text.chars().filter(|c| !c.is_whitespace()).collect();
-        return out.organizations.iter().position(|o| {
-            let n: String = o.name.chars().filter(|c| !c.is_whitespace()).collect();
-            n == key || o.aliases.iter().any(|a| *a == key)
-        });
+        return issuer(out);
     }
     None
 }
@@ -271,6 +314,21 @@ fn without_parens(s: &str) -> String {
         }
     }
     out
+}
+
+/// The organization that issued the release: the publisher, else the first company.
+fn issuer(out: &Extraction) -> Option<usize> {
+    if let Some(publisher) = out.release.publishers.first() {
+        let key: String = publisher.text.chars().filter(|c| !c.is_whitespace()).collect();
+        let found = out.organizations.iter().position(|o| {
+            let n: String = o.name.chars().filter(|c| !c.is_whitespace()).collect();
+            n == key || o.aliases.iter().any(|a| a.chars().filter(|c| !c.is_whitespace()).collect::<String>() == key)
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    out.organizations.iter().position(|o| o.kind == crate::model::OrgKind::Company)
 }
 
 /// One record per person: mentions grouped by name, a family name alone joined to the

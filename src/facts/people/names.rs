@@ -21,10 +21,15 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|e| panic!("name rule: {e}"))
 }
 
-static LATIN: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:[A-Z]\.|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)){1,3}"));
+static LATIN: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"^[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?: (?:[A-Z]\.|(?:de|van|von|der|den|da|di|du|le|la|del|bin|al) )?(?: ?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)){1,3}")
+});
 static KATAKANA: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]*(?:[・=](?:[ァ-ヺ][ァ-ヺー]*|[A-Z]\.?))*(?:[・=][ァ-ヺ][ァ-ヺー]*)"));
 static KATAKANA_SINGLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]+"));
+/// 藤巻 まどか, 藤巻まどか: a kanji family name and a hiragana given name, where a
+/// boundary follows (a space, punctuation, an honorific or a role).
+static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{1,3} ?[ぁ-ゖ]{2,4}"));
 /// 岡野 栄之: family and given names with one space.
 static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{1,4} [\p{Han}々]{1,4}"));
 static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{2,6}"));
@@ -67,6 +72,20 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
             return Some((r, Script::Kanji));
         }
     }
+    if let Some(m) = KANJI_HIRAGANA.find(rest) {
+        let r = p..p + m.end();
+        let after = &v[r.end..];
+        let bounded = after.is_empty()
+            || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n'])
+            || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()))
+            || super::roles::role_starting_at(doc.vocab, v, r.end).is_some();
+        let given = v[r.clone()].trim_start_matches(|c: char| !matches!(c, 'ぁ'..='ゖ'));
+        let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や']);
+        let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
+        if bounded && !particle_end && !family.is_empty() && kanji_is_name(doc, &family) {
+            return Some((r, Script::Kanji));
+        }
+    }
     if let Some(m) = KANJI_SOLID.find(rest) {
         let r = trim_tail(doc, p..p + m.end());
         let len = v[r.clone()].chars().count();
@@ -106,6 +125,7 @@ fn trim_tail(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
 /// 「シンディ・ファン副総長」, 「李永長官」, 「片峰学長」.
 pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Script)> {
     let v = doc.text.v();
+    let end = v.get(..end)?.trim_end_matches([' ', '\t']).len();
     let before = v.get(..end)?;
     // katakana with ・ or =, possibly with a Latin initial
     let kana: usize = before

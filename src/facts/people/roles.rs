@@ -10,8 +10,10 @@ use std::ops::Range;
 use crate::vocab::Vocabulary;
 
 /// Roles that may take a department name before them: 経営企画部長, 東京支店長.
-const DEPARTMENT_ROLES: &[&str] =
-    &["部長", "課長", "室長", "本部長", "局長", "所長", "支店長", "支社長", "工場長", "事業部長", "グループ長", "部門長", "センター長"];
+const DEPARTMENT_ROLES: &[&str] = &[
+    "部長", "課長", "室長", "副室長", "副部長", "本部長", "局長", "所長", "支店長", "支社長", "工場長", "事業部長", "グループ長",
+    "部門長", "センター長", "委員長", "科長", "ディレクター", "マネージャー", "マネジャー", "パートナー", "リーダー", "オフィサー",
+];
 
 fn is_department_char(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・')

@@ -1,0 +1,76 @@
+//! Personnel tables: a header with 氏名 and role columns (新役職 / 氏名 / 旧役職), and
+//! one row per person, cells separated by tabs or runs of spaces.
+
+use std::ops::Range;
+
+use crate::pipeline::Doc;
+
+/// One row: the name cell and the role cells, in column order (新役職 before 旧役職).
+pub(super) struct Row {
+    pub name: Range<usize>,
+    pub roles: Vec<Range<usize>>,
+}
+
+/// The cells of the line at `range`: split at tabs and at runs of two or more spaces.
+fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let s = &v[range.clone()];
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut spaces = 0;
+    for (i, c) in s.char_indices() {
+        let at = range.start + i;
+        match c {
+            '\t' => {
+                if let Some(st) = start.take() {
+                    out.push(st..at - spaces);
+                }
+                spaces = 0;
+            }
+            ' ' => spaces += 1,
+            _ => {
+                if spaces >= 2
+                    && let Some(st) = start.take()
+                {
+                    out.push(st..at - spaces);
+                }
+                spaces = 0;
+                start.get_or_insert(at);
+            }
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..range.end - spaces);
+    }
+    out
+}
+
+fn is_role_header(s: &str) -> bool {
+    s.contains("役職") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属")
+}
+
+pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
+    let v = doc.text.v();
+    let lines = &doc.text.lines;
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let header = cells(v, lines[i].trimmed.clone());
+        let name_col = header.iter().position(|c| matches!(&v[c.clone()], "氏名" | "氏 名" | "名前"));
+        let role_cols: Vec<usize> = (0..header.len()).filter(|&k| is_role_header(&v[header[k].clone()])).collect();
+        let (Some(name_col), false) = (name_col, role_cols.is_empty()) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < lines.len() {
+            let row = cells(v, lines[j].trimmed.clone());
+            if row.len() != header.len() {
+                break;
+            }
+            out.push(Row { name: row[name_col].clone(), roles: role_cols.iter().map(|&k| row[k].clone()).collect() });
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
