@@ -202,7 +202,9 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     let head_start = r.end - h.head.len();
     // The head must be a word of its own, not the tail of one (都市 is no 市).
     let org_token = doc.tokens.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is("名詞,固有名詞,組織"));
-    if !doc.tokens.iter().any(|t| t.range.start == head_start) && !is_token_inside(doc, head_start) && !org_token {
+    // (a word starting inside the head is enough: 「科学|部」 for 学部)
+    let starts_inside = doc.tokens.iter().any(|t| t.range.start >= head_start && t.range.start < r.end);
+    if !starts_inside && !is_token_inside(doc, head_start) && !org_token {
         return None;
     }
     let mut start = r.start;

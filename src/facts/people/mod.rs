@@ -105,10 +105,10 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         if org_taken(&name) || name.end != open {
             continue;
         }
-        let org = found.org_mentions.iter().find(|(_, m)| m.start >= inner.start && m.end <= role.start).map(|(i, _)| *i);
-        let role = match org.and_then(|i| found.org_mentions.iter().find(|(j, _)| *j == i).map(|(_, m)| m.clone())) {
-            Some(m) if m.end > role.start => role,
-            Some(m) => (m.end + (v[m.end..role.end].len() - v[m.end..role.end].trim_start().len()))..role.end,
+        let org_mention = found.org_mentions.iter().find(|(_, m)| m.start >= inner.start && m.end <= role.start).cloned();
+        let org = org_mention.as_ref().map(|(i, _)| *i);
+        let role = match org_mention {
+            Some((_, m)) => (m.end + (v[m.end..role.end].len() - v[m.end..role.end].trim_start().len())).max(role.start)..role.end,
             None => role,
         };
         let place = PLACE_ROLES.iter().any(|p| v[role.clone()].ends_with(p));
@@ -233,6 +233,9 @@ fn trim_place(v: &str, role: Range<usize>, place_role: bool) -> Range<usize> {
     }
     let s = &v[role.clone()];
     for p in PLACE_ROLES {
+        if s == *p {
+            return role;
+        }
         if s.ends_with(p) && s.len() > p.len() {
             return role.end - p.len()..role.end;
         }

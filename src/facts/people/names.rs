@@ -156,8 +156,28 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         }
         return None;
     }
-    // kanji: two to four, the first a proper noun
+    // 「オリバー・グラント(Oliver Grant)教授」: the name before a parenthesis with its other writing
+    if let Some(inner) = before.strip_suffix(')')
+        && let Some(open) = inner.rfind('(')
+        && !inner[open..].contains('\n')
+    {
+        return name_before(doc, open);
+    }
+    // kanji: 「村上 葵」 (family, a space, given) or two to four solid, the first a proper noun
     let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).collect();
+    let Some(&(given_start, _)) = kanji.last() else { return None };
+    if kanji.len() <= 4
+        && let Some(family_part) = before[..given_start].strip_suffix(' ')
+    {
+        let family: usize =
+            family_part.chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).map(char::len_utf8).sum();
+        if (1..=12).contains(&family) {
+            let r = given_start - 1 - family..end;
+            if kanji_is_name(doc, &r) || no_function_words(doc, &r) {
+                return Some((r, Script::Kanji));
+            }
+        }
+    }
     for take in (2..=kanji.len().min(4)).rev() {
         let start = kanji[take - 1].0;
         let r = start..end;
