@@ -19,7 +19,7 @@ use regex::Regex;
 use crate::model::{DateKind, DateMention, DateRange, DateValue, Extraction, Precision, YearSource};
 use crate::pipeline::{Doc, Found};
 pub(crate) use rules::Parsed;
-use rules::{CONTEXT_WORDS, DURATION, RELATIVE_YEAR, RULES, YEAR_HEADING, guard_ok};
+use rules::{CONTEXT_WORDS, DURATION, RELATIVE_YEAR, RULES, TIME_AFTER, YEAR_HEADING, guard_ok};
 
 /// A date found by a rule, before its year is settled.
 #[derive(Debug, Clone)]
@@ -111,12 +111,30 @@ fn scan(v: &str) -> Vec<Candidate> {
             if parsed.day.is_none() && DAY_AFTER.is_match(&v[m.end()..]) {
                 continue;
             }
-            let end = caps.name("wd").map_or(m.end(), |w| w.start());
+            let mut end = caps.name("wd").map_or(m.end(), |w| w.start());
+            let mut full_end = m.end();
+            let mut parsed = parsed;
+            // 「2024年5月28日(火)午前10時」: a time after the day makes a datetime; the text runs to it
+            if parsed.day.is_some() && parsed.time.is_none() && !v[..m.start()].ends_with(['~', '〜', '-'])
+                && let Some(t) = TIME_AFTER.captures(&v[full_end..])
+                && let Some(time) = time_of(&t)
+            {
+                parsed.time = Some(time);
+                full_end += t.get(0).map_or(0, |x| x.end());
+                end = full_end;
+            }
+            if caps.name("fyend").is_some() {
+                end = m.end();
+            }
+            // 「2000年代」 is a decade
+            if parsed.month.is_none() && v[m.end()..].starts_with('代') {
+                continue;
+            }
             all.push((
                 order,
                 Candidate {
                     range: m.start()..end,
-                    full_end: m.end(),
+                    full_end,
                     parsed,
                     kind: DateKind::Date,
                     year_source: if parsed.year.is_some() { YearSource::Stated } else { YearSource::Unknown },
@@ -142,6 +160,23 @@ static BARE_DAY_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s?(?P<sep>~|〜|～|-|–|から|・|、)\s?(?P<d>\d{1,2})\s?日(?P<wd>\s?\([月火水木金土日祝・]+\))?")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+
+/// The time a [`TIME_AFTER`] match gives.
+fn time_of(c: &regex::Captures) -> Option<chrono::NaiveTime> {
+    let num = |n: &str| c.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
+    if c.name("noon").is_some() {
+        return chrono::NaiveTime::from_hms_opt(12, 0, 0);
+    }
+    if let (Some(h), Some(m)) = (num("H"), num("M")) {
+        return chrono::NaiveTime::from_hms_opt(h, m, 0);
+    }
+    let mut h = num("h")?;
+    if c.name("ampm").is_some_and(|a| a.as_str() == "午後") && h < 12 {
+        h += 12;
+    }
+    let m = if c.name("half").is_some() { 30 } else { num("mi").unwrap_or(0) };
+    chrono::NaiveTime::from_hms_opt(h, m, 0)
+}
 
 /// Marks pairs joined by 〜 or から as a range, and reads a bare day after a separator
 /// (「4月1日から3日まで」) as the end of one.
@@ -238,7 +273,7 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
         let last_stated = candidates[..i].iter().rev().find_map(|c| c.parsed.year);
         let (year, source) = if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1)) {
             let base = match rel.as_str() {
-                "同年" | "当年" => last_stated.or(release_year),
+                "同年" | "当年" | "翌" | "同" => last_stated.or(release_year),
                 _ => release_year.or(last_stated),
             };
             let shift = match rel.as_str() {

@@ -105,7 +105,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             "japanese_date",
             &format!(
-                r"{year}(?:(?P<fy>度)|\s?(?P<m>\d{{1,2}}|{KD})\s?月(?:\s?(?P<d>\d{{1,2}}|{KD})\s?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭))?)?"
+                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|\s?(?P<m>\d{{1,2}}|{KD})\s?月(?:\s?(?P<d>\d{{1,2}}|{KD})\s?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭))?)?"
             ),
             Guard::NotAfterDigit,
             build_japanese,
@@ -125,6 +125,12 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     ]
 });
 
+/// A time right after a day (and its weekday): 14:00, 午前10時, 午後2時30分, 正午.
+pub(crate) static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?:(?P<ampm>午前|午後)\s?(?P<h>\d{1,2})\s?時(?:\s?(?P<mi>\d{1,2})\s?分|(?P<half>半))?|(?P<H>\d{1,2}):(?P<M>\d{2})|(?P<noon>正午))")
+        .unwrap_or_else(|e| panic!("time rule: {e}"))
+});
+
 /// Durations and relative expressions: 約2年前, 今後5年間, 半年間, 1年半, 3か月, 2年ぶり.
 pub(crate) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -140,12 +146,13 @@ pub(crate) const CONTEXT_WORDS: &[&str] = &[
 
 /// A year-only line: the heading of a timeline page.
 pub(crate) static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^\s*{}\s*$", year_part())).unwrap_or_else(|e| panic!("year heading: {e}"))
+    // 「2024年」, 「1994年(平成6年)」
+    Regex::new(&format!(r"^\s*{}\s*(?:\([^()]{{1,12}}年\))?\s*$", year_part())).unwrap_or_else(|e| panic!("year heading: {e}"))
 });
 
 /// 同年, 本年, 今年, 当年, 翌年, 前年 right before a month.
 pub(crate) static RELATIVE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年)\s?$").unwrap_or_else(|e| panic!("{e}")));
+    LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年|翌|同)\s?$").unwrap_or_else(|e| panic!("{e}")));
 
 fn num(c: &Captures, name: &str) -> Option<i64> {
     c.name(name).and_then(|m| numerals::parse(m.as_str()))
