@@ -39,6 +39,29 @@ pub(crate) struct HeadEntry {
     pub kind: OrgKind,
 }
 
+/// A counter that makes a number a count: 社, 名, 例目, 期….
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct CountUnitEntry {
+    /// The counter as written (normalized): 社・団体, カ国, 例目.
+    pub unit: String,
+    /// The number with it is an ordinal already: 10例目, 10番目.
+    #[serde(default)]
+    pub ordinal: bool,
+    /// Whether it is a count on its own (9市 is not; 9市目 is).
+    #[serde(default = "yes")]
+    pub bare: bool,
+    /// Whether it makes an ordinal after 第: 第2回, 第4期.
+    #[serde(default)]
+    pub dai: bool,
+    /// Whether の may join it to the number: 17の国と地域.
+    #[serde(default)]
+    pub after_no: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub(crate) struct CountryEntry {
     pub marker: String,
@@ -75,6 +98,10 @@ struct VocabFile {
     timeline_categories: Vec<String>,
     #[serde(default)]
     countries: Vec<CountryEntry>,
+    #[serde(default)]
+    count_units: Vec<CountUnitEntry>,
+    #[serde(default)]
+    count_scopes: Vec<String>,
 }
 
 /// Roles, legal forms, institutional heads, agreements and the other word lists the
@@ -85,6 +112,7 @@ struct VocabFile {
 /// roles = ["最高技術責任者", "チーフサイエンティスト"]
 /// heads = [{ head = "研究院", kind = "research_institute" }]
 /// legal_forms = [{ name = "技術研究組合", kind = "association" }]
+/// count_units = [{ unit = "ブース" }, { unit = "節", bare = false, dai = true }]
 /// ```
 ///
 /// ```
@@ -109,6 +137,10 @@ pub struct Vocabulary {
     pub(crate) agreement_verbs: Vec<String>,
     pub(crate) timeline_categories: Vec<String>,
     pub(crate) countries: Vec<CountryEntry>,
+    /// Counters of counts and ordinals, longest first.
+    pub(crate) count_units: Vec<CountUnitEntry>,
+    /// Scopes written before a count (国内外, 海外), longest first.
+    pub(crate) count_scopes: Vec<String>,
     /// All roles as one pattern, built on first use.
     role_regex: std::sync::OnceLock<regex::Regex>,
 }
@@ -129,6 +161,8 @@ impl Default for Vocabulary {
             agreement_verbs: Vec::new(),
             timeline_categories: Vec::new(),
             countries: Vec::new(),
+            count_units: Vec::new(),
+            count_scopes: Vec::new(),
             role_regex: std::sync::OnceLock::new(),
         };
         // The built-in file is tested (tests below); an error here would be a build bug.
@@ -165,10 +199,17 @@ impl Vocabulary {
         self.agreement_verbs.extend(file.agreement_verbs);
         self.timeline_categories.extend(file.timeline_categories);
         self.countries.extend(file.countries);
+        self.count_units.extend(file.count_units);
+        self.count_scopes.extend(file.count_scopes);
         self.role_regex = std::sync::OnceLock::new();
         // Longest first everywhere: the rules take the first (longest) match.
         self.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
         self.heads.sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
+        // A counter given again (in a user file) replaces the earlier entry.
+        let mut seen = std::collections::HashSet::new();
+        self.count_units.reverse();
+        self.count_units.retain(|u| seen.insert(u.unit.clone()));
+        self.count_units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
         for list in [
             &mut self.latin_legal_forms,
             &mut self.roles,
@@ -176,6 +217,7 @@ impl Vocabulary {
             &mut self.self_references,
             &mut self.agreements,
             &mut self.honorifics,
+            &mut self.count_scopes,
         ] {
             list.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
             list.dedup();
