@@ -47,8 +47,8 @@ pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab:
     facts::organizations::extract(&doc, &mut found, &mut out);
     facts::people::extract(&doc, &mut found, &mut out);
     facts::counts::extract(&doc, &mut found, &mut out);
-    facts::partnerships::extract(&doc, &mut found, &mut out);
     facts::events::extract(&doc, &mut found, &mut out);
+    facts::partnerships::extract(&doc, &mut found, &mut out);
     out
 }
 

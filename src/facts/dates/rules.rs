@@ -65,11 +65,11 @@ pub(crate) struct Rule {
 /// Kanji numerals that may write a month or a day: 八, 十二, 三十一.
 const KD: &str = "[一二三四五六七八九十]{1,3}";
 /// A weekday annotation after a day: (金), (月・祝), （土）.
-const WEEKDAY: &str = r"(?P<wd>\s?\((?:[月火水木金土日](?:・?祝)?|祝)\))?";
+const WEEKDAY: &str = r"(?P<wd>[ \t]?\((?:[月火水木金土日](?:・?祝)?|祝)\))?";
 
 fn year_part() -> String {
     format!(
-        r"(?:(?P<y>\d{{4}})|(?P<ky>[〇一二三四五六七八九]{{4}})|(?P<era>明治|大正|昭和|平成|令和)\s?(?P<ey>元|\d{{1,2}}|{KD}))\s?年"
+        r"(?:(?P<y>\d{{4}})|(?P<ky>[〇一二三四五六七八九]{{4}})|(?P<era>明治|大正|昭和|平成|令和)[ \t]?(?P<ey>元|\d{{1,2}}|{KD}))[ \t]?年"
     )
 }
 
@@ -97,7 +97,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule("dot_date", r"(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})", Guard::NotInNumber, build_numeric),
         rule(
             "era_letter_date",
-            r"(?P<ea>[RHS])\s?(?P<ey>\d{1,2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})",
+            r"(?P<ea>[RHS])[ \t]?(?P<ey>\d{1,2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})",
             Guard::NotAfterLetter,
             build_numeric,
         ),
@@ -105,20 +105,20 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             "japanese_date",
             &format!(
-                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|\s?(?P<m>\d{{1,2}}|{KD})\s?月(?:\s?(?P<d>\d{{1,2}}|{KD})\s?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭))?)?"
+                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|[ \t]?(?P<m>\d{{1,2}}|{KD})[ \t]?月(?:[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭))?)?"
             ),
             Guard::NotAfterDigit,
             build_japanese,
         ),
         rule(
             "month_day",
-            &format!(r"(?P<m>\d{{1,2}}|{KD})\s?月\s?(?P<d>\d{{1,2}}|{KD})\s?日{WEEKDAY}"),
+            &format!(r"(?P<m>\d{{1,2}}|{KD})[ \t]?月[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}"),
             Guard::NotAfterDigit,
             build_japanese,
         ),
         rule(
             "month",
-            r"(?P<m>\d{1,2})\s?月(?P<part>末|上旬|中旬|下旬|初旬|初め)?",
+            r"(?P<m>\d{1,2})[ \t]?月(?P<part>末|上旬|中旬|下旬|初旬|初め)?",
             Guard::NotAfterDigit,
             build_japanese,
         ),
@@ -127,14 +127,14 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// A time right after a day (and its weekday): 14:00, 午前10時, 午後2時30分, 正午.
 pub(crate) static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:(?P<ampm>午前|午後)\s?(?P<h>\d{1,2})\s?時(?:\s?(?P<mi>\d{1,2})\s?分|(?P<half>半))?|(?P<H>\d{1,2}):(?P<M>\d{2})|(?P<noon>正午))")
+    Regex::new(r"^[ \t]?(?:(?P<ampm>午前|午後)[ \t]?(?P<h>\d{1,2})[ \t]?時(?:[ \t]?(?P<mi>\d{1,2})[ \t]?分|(?P<half>半))?|(?P<H>\d{1,2}):(?P<M>\d{2})|(?P<noon>正午))")
         .unwrap_or_else(|e| panic!("time rule: {e}"))
 });
 
 /// Durations and relative expressions: 約2年前, 今後5年間, 半年間, 1年半, 3か月, 2年ぶり.
 pub(crate) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?P<pre>約|およそ|今後|過去|この|ここ|最長|最大|向こう)?\s?(?:(?P<n>\d{{1,3}}|{KD})\s?(?P<u>年半|年間|年|か月間|カ月間|ヶ月間|ケ月間|箇月間|か月|カ月|ヶ月|ケ月|箇月|週間|日間)|(?P<half>半年間|半年))(?P<post>前|後|ぶり|以内|余り|超|経過|にわたり|にわたって)?"
+        r"(?P<pre>約|およそ|今後|過去|この|ここ|最長|最大|向こう)?[ \t]?(?:(?P<n>\d{{1,3}}|{KD})[ \t]?(?P<u>年半|年間|年|か月間|カ月間|ヶ月間|ケ月間|箇月間|か月|カ月|ヶ月|ケ月|箇月|週間|日間)|(?P<half>半年間|半年))(?P<post>前|後|ぶり|以内|余り|超|経過|にわたり|にわたって)?"
     ))
     .unwrap_or_else(|e| panic!("duration rule: {e}"))
 });
@@ -152,7 +152,7 @@ pub(crate) static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// 同年, 本年, 今年, 当年, 翌年, 前年 right before a month.
 pub(crate) static RELATIVE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年|翌|同)\s?$").unwrap_or_else(|e| panic!("{e}")));
+    LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年|翌|同)[ \t]?$").unwrap_or_else(|e| panic!("{e}")));
 
 fn num(c: &Captures, name: &str) -> Option<i64> {
     c.name(name).and_then(|m| numerals::parse(m.as_str()))
