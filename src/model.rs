@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// let ex = ja_press::Extractor::new()?.extract("2018年8月31日")?;
 /// let span = ex.dates[0].span;
-/// assert_eq!(span.byte, [0, 17]);
-/// assert_eq!(span.char, [0, 9]);
+/// assert_eq!(span.byte, [0, 16]);
+/// assert_eq!(span.char, [0, 10]);
 /// # Ok::<(), ja_press::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -402,9 +402,9 @@ pub struct Person {
 /// A quoted statement: 「…」と述べています.
 ///
 /// ```
-/// let ex = ja_press::Extractor::new()?.extract("社長の山田 太郎は「挑戦を続けます」と述べています。")?;
+/// let ex = ja_press::Extractor::new()?.extract("社長の山田 太郎は「新しい挑戦を続けてまいります」と述べています。")?;
 /// assert_eq!(ex.quotes[0].speaker.as_deref(), Some("山田太郎"));
-/// assert_eq!(ex.quotes[0].text, "挑戦を続けます");
+/// assert_eq!(ex.quotes[0].text, "新しい挑戦を続けてまいります");
 /// # Ok::<(), ja_press::Error>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
