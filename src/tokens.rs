@@ -30,9 +30,19 @@ pub(crate) struct Token<'d> {
     pub base: &'d str,
     /// Not in the dictionary.
     pub unknown: bool,
+    /// From the user dictionary.
+    pub user: bool,
 }
 
 impl Token<'_> {
+    /// A user-dictionary word tagged as an organization (組織) or a person (人名).
+    pub fn user_tag(&self) -> Option<&str> {
+        if !self.user {
+            return None;
+        }
+        ["組織", "人名", "地域"].into_iter().find(|tag| self.pos[0] == *tag || self.pos[2] == *tag)
+    }
+
     /// Whether the POS starts with `tags`, given as 名詞,固有名詞,組織 (fewer levels match more).
     pub fn is(&self, tags: &str) -> bool {
         tags.split(',').zip(self.pos.iter()).all(|(want, have)| want == *have)
@@ -55,6 +65,7 @@ impl Tokenizer {
         let dict = load_dictionary(&uri).map_err(|e| Error::Tokenizer(format!("loading {uri}: {e}")))?;
         let user = match user_dictionary {
             Some(path) => {
+                validate_user_dictionary(path)?;
                 let metadata: &Metadata = &dict.metadata;
                 let loaded = load_user_dictionary(&path.display().to_string(), metadata)
                     .map_err(|e| Error::Tokenizer(format!("{}: {e}", path.display())))?;
@@ -112,6 +123,7 @@ impl Tokenizer {
         for mut t in tokens {
             let range = offset + t.byte_start..offset + t.byte_end;
             let unknown = t.word_id.is_unknown();
+            let user = !unknown && !t.word_id.is_system();
             t.details();
             let details = t.details.take().unwrap_or_default();
             let field = |i: usize| match details.get(i) {
@@ -121,7 +133,7 @@ impl Tokenizer {
             if s[t.byte_start..t.byte_end].trim().is_empty() {
                 continue;
             }
-            out.push(Token { range, pos: [field(0), field(1), field(2), field(3)], cform: field(5), base: field(6), unknown });
+            out.push(Token { range, pos: [field(0), field(1), field(2), field(3)], cform: field(5), base: field(6), unknown, user });
         }
         Ok(())
     }
@@ -149,4 +161,69 @@ fn chunks(s: &str, range: Range<usize>) -> Vec<Range<usize>> {
         out.push(start..range.end);
     }
     out
+}
+
+/// Checks a user dictionary before lindera reads it, so a bad line gets an error
+/// with its number: each line is `surface,part_of_speech,reading` (or the 13 fields of
+/// IPADIC's own format); empty lines and lines starting with `#` are skipped.
+fn validate_user_dictionary(path: &Path) -> Result<()> {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bad = |line: usize, reason: String| Error::UserFile { path: path.to_path_buf(), line, reason };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields = csv_fields(line).ok_or_else(|| bad(n + 1, "an unclosed quote".to_string()))?;
+        if fields.len() != 3 && fields.len() < 13 {
+            return Err(bad(n + 1, format!("{} fields; expected 3 (surface,part_of_speech,reading) or 13 (IPADIC)", fields.len())));
+        }
+        if fields[0].trim().is_empty() {
+            return Err(bad(n + 1, "the surface (first field) is empty".to_string()));
+        }
+        if fields[1].trim().is_empty() {
+            return Err(bad(n + 1, "the part of speech (second field) is empty".to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// The fields of one CSV line; quotes may hold commas. `None` for an unclosed quote.
+fn csv_fields(line: &str) -> Option<Vec<String>> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => fields.push(std::mem::take(&mut field)),
+            _ => field.push(c),
+        }
+    }
+    if quoted {
+        return None;
+    }
+    fields.push(field);
+    Some(fields)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_dictionary_lines_are_checked() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("user.csv");
+        std::fs::write(&path, "# names\nミナトバイオ研究所,組織,ミナトバイオケンキュウショ\n\n山田花子,人名\n").unwrap_or_else(|e| panic!("{e}"));
+        let err = validate_user_dictionary(&path).unwrap_err().to_string();
+        assert!(err.ends_with("user.csv:4: 2 fields; expected 3 (surface,part_of_speech,reading) or 13 (IPADIC)"), "{err}");
+        assert_eq!(csv_fields("\"a,b\",c,d"), Some(vec!["a,b".to_string(), "c".to_string(), "d".to_string()]));
+        assert_eq!(csv_fields("\"a,b"), None);
+    }
 }

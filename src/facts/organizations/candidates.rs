@@ -450,6 +450,11 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     let t = doc.tokens;
     for (i, tok) in t.iter().enumerate() {
+        // a name the user's dictionary lists as an organization
+        if tok.user_tag() == Some("組織") {
+            out.push(Cand::new(tok.range.clone(), OrgKind::Other, Source::LegalForm));
+            continue;
+        }
         if !tok.is("名詞,固有名詞,組織") || tok.unknown || tok.base == "*" {
             continue;
         }

@@ -138,7 +138,14 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
     }
 
-    // 5. IPADIC family name + given name.
+    // 5. Names the user's dictionary lists as people, and IPADIC family name + given name.
+    for tok in doc.tokens.iter().filter(|t| t.user_tag() == Some("人名")) {
+        let r = tok.range.clone();
+        if !org_taken(&r) && !people.iter().any(|p| p.range.start < r.end && r.start < p.range.end) {
+            let script = if v[r.clone()].chars().any(|c| c.is_ascii_alphabetic()) { Script::Latin } else { Script::Kanji };
+            people.push(Found1 { range: r, script, roles: Vec::new(), attached: false, twin: None });
+        }
+    }
     let t = doc.tokens;
     for i in 0..t.len().saturating_sub(1) {
         let (a, b) = (&t[i], &t[i + 1]);
