@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// let ex = ja_press::Extractor::new()?.extract("2018年8月31日")?;
 /// let span = ex.dates[0].span;
-/// assert_eq!(span.byte, [0, 17]);
-/// assert_eq!(span.char, [0, 9]);
+/// assert_eq!(span.byte, [0, 16]);
+/// assert_eq!(span.char, [0, 10]);
 /// # Ok::<(), ja_press::Error>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
