@@ -31,9 +31,11 @@
 //! The layout: [`input`](crate::Document) turns bytes into text and a normalized view
 //! with an offset map; `tokens` runs IPADIC; `pipeline` runs the fact modules under
 //! `facts/` (one per kind of fact, each with its rules beside its example corpus) over
-//! one document; [`model`] holds the output types.
+//! one document; [`model`] holds the output types; [`eval`] scores output against answer
+//! keys.
 
 mod error;
+pub mod eval;
 mod facts;
 mod input;
 pub mod model;

@@ -5,6 +5,8 @@
 //! keys and `diff` compares two runs (see `--help`).
 
 mod batch;
+mod diff;
+mod eval;
 mod summary;
 
 use std::path::PathBuf;
@@ -23,7 +25,31 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    /// Score the extractor against answer keys: precision, recall and F1 per field
+    ///
+    /// Runs the extractor on every document of DOCS_DIR that has an answer key
+    /// GOLD_DIR/NAME.json (the document is NAME.txt, NAME.html or NAME.htm) and prints
+    /// the figures of `score.py`. Exit status: 0; 1 when a floor (--min-f1, --min-micro)
+    /// is not met or a key has no readable document; 2 for usage errors and malformed keys.
+    Eval(eval::EvalArgs),
+    /// Compare two runs (JSON Lines) document by document and field by field
+    ///
+    /// Documents are paired by `source`; items by name (organizations, people) or text
+    /// (dates, counts…). Spans are ignored, values are not. Exit status: 0; 1 with
+    /// --fail-on-change when anything changed; 2 for unreadable files or bad JSON lines.
+    Diff(diff::DiffArgs),
+}
+
+/// Report formats of `eval` and `diff`.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub(crate) enum ReportFormat {
+    /// For people: a table, or a list of changes
+    #[default]
+    Text,
+    /// For machines: one JSON object
+    Json,
+}
 
 /// Options of the extractor, shared by every command.
 #[derive(Args, Debug, Clone, Default)]
@@ -92,6 +118,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         None => batch::run(&cli.extract),
+        Some(Command::Eval(args)) => eval::run(&args),
+        Some(Command::Diff(args)) => diff::run(&args),
     };
     match result {
         Ok(code) => code,
@@ -112,4 +140,14 @@ pub(crate) fn extractor(common: &Common) -> Result<ja_press::Extractor, String> 
         builder = builder.vocabulary_file(path).map_err(|e| e.to_string())?;
     }
     builder.build().map_err(|e| e.to_string())
+}
+
+/// Writes a report to stdout; a reader that went away (a closed pipe) is not an error.
+pub(crate) fn print_stdout(report: &str) -> Result<(), String> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing the output: {e}")),
+        _ => Ok(()),
+    }
 }
