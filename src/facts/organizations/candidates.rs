@@ -543,10 +543,13 @@ fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
             let described = TYPE_NOUNS.iter().any(|t| last.ends_with(t) && last.len() > t.len());
             if described && !content.contains(':') && is_namey(doc, s) && !GENERIC_ENDINGS.iter().any(|g| s.ends_with(g)) {
                 let mut c = Cand::new(r.clone(), kind_of_type(last), Source::Context);
+                // the first country word of the description: 「(欧州最大規模の英国のライフサイエンス団体)」 → 英国
                 c.country = super::rules::COUNTRIES
                     .iter()
-                    .find(|k| content.starts_with(*k) && !content.starts_with("米国内"))
-                    .map(|k| super::rules::canonical_country(k).to_string());
+                    .filter(|k| k.chars().count() >= 2)
+                    .filter_map(|k| content.find(*k).map(|p| (p, *k)))
+                    .min_by_key(|(p, k)| (*p, std::cmp::Reverse(k.len())))
+                    .map(|(_, k)| super::rules::canonical_country(k).to_string());
                 out.push(c);
                 continue;
             }
