@@ -34,6 +34,11 @@
 //! one document; [`model`] holds the output types; [`eval`] scores output against answer
 //! keys.
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 mod error;
 pub mod eval;
 mod facts;

@@ -111,20 +111,10 @@ impl<'a> Text<'a> {
         Mention { text: self.original[span.range()].to_string(), span }
     }
 
-    /// The index of the line holding normalized offset `p`.
-    pub fn line_of(&self, p: usize) -> usize {
-        self.lines.partition_point(|l| l.range.end < p).min(self.lines.len().saturating_sub(1))
-    }
-
     /// The sentence holding normalized offset `p`, if any.
     pub fn sentence_of(&self, p: usize) -> Option<Range<usize>> {
         let i = self.sentences.partition_point(|r| r.end <= p);
         self.sentences.get(i).filter(|r| r.start <= p).cloned()
-    }
-
-    /// The text of line `i`, trimmed.
-    pub fn line_text(&self, i: usize) -> &str {
-        self.lines.get(i).map_or("", |l| &self.norm.text[l.trimmed.clone()])
     }
 }
 
@@ -176,7 +166,7 @@ mod tests {
         let original = "見出し\r\n\r\n　本文です。「引用。です」と述べた。２０１８年\n";
         let t = Text::new(original);
         assert_eq!(t.lines.len(), 3);
-        assert_eq!(t.line_text(2), "本文です。「引用。です」と述べた。2018年");
+        assert_eq!(&t.s()[t.lines[2].trimmed.clone()], "本文です。「引用。です」と述べた。2018年");
         let sentences: Vec<&str> = t.sentences.iter().map(|r| &t.s()[r.clone()]).collect();
         assert_eq!(sentences, vec!["見出し", "本文です。", "「引用。です」と述べた。", "2018年"]);
         let at = t.s().find("2018年").unwrap();

@@ -36,11 +36,11 @@ pub(crate) fn render(ex: &Extraction) -> String {
             .collect();
         if roles.is_empty() { p.name.clone() } else { format!("{} — {}", p.name, roles.join("; ")) }
     }));
-    section(&mut s, "dates", ex.dates.iter().map(|d| format!("{} 「{}」", d.value, d.text)));
-    section(&mut s, "counts", ex.counts.iter().map(|c| format!("{} {} 「{}」", c.value, c.unit, c.text)));
+    section(&mut s, "dates", distinct(ex.dates.iter().map(|d| format!("{} 「{}」", d.value, d.text))));
+    section(&mut s, "counts", distinct(ex.counts.iter().map(|c| format!("{} {} 「{}」", c.value, c.unit, c.text))));
     section(&mut s, "partnerships", ex.partnerships.iter().map(|p| {
         let date = p.date.map_or("-".to_string(), |d| d.to_string());
-        let mut line = format!("{date} {} — {}", p.parties.join(" + "), p.agreement.as_deref().unwrap_or("?"));
+        let mut line = format!("{date} {} — {} ({})", p.parties.join(" + "), p.agreement.as_deref().unwrap_or("-"), serde_plain(&p.source));
         if let Some(n) = p.ordinal {
             let _ = write!(line, " (#{n})");
         }
@@ -51,6 +51,18 @@ pub(crate) fn render(ex: &Extraction) -> String {
     }));
     s.push('\n');
     s
+}
+
+/// Items in first-seen order, each once, with how often it occurs: 「2016-05 「2016年5月」 ×3」.
+fn distinct(items: impl Iterator<Item = String>) -> impl Iterator<Item = String> {
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for item in items {
+        match seen.iter_mut().find(|(s, _)| *s == item) {
+            Some(entry) => entry.1 += 1,
+            None => seen.push((item, 1)),
+        }
+    }
+    seen.into_iter().map(|(s, n)| if n > 1 { format!("{s} ×{n}") } else { s })
 }
 
 fn section(s: &mut String, name: &str, items: impl Iterator<Item = String>) {

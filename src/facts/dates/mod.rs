@@ -144,6 +144,11 @@ fn scan(v: &str) -> Vec<Candidate> {
         }
     }
     all.sort_by_key(|(order, c)| (c.range.start, std::cmp::Reverse(c.full_end), *order));
+    if std::env::var_os("JA_PRESS_DEBUG").is_some() {
+        for (order, c) in &all {
+            eprintln!("date candidate {:?} by rule {}", &v[c.range.clone()], RULES[*order].name);
+        }
+    }
     let mut kept: Vec<Candidate> = Vec::new();
     for (_, c) in all {
         if kept.last().is_none_or(|last| c.range.start >= last.full_end) {

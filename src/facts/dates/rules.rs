@@ -51,8 +51,6 @@ pub(crate) enum Guard {
     NotAfterLetter,
     /// No digit right before: the 年月日 after it already end the date.
     NotAfterDigit,
-    /// Anything around.
-    None,
 }
 
 pub(crate) struct Rule {
@@ -244,7 +242,6 @@ pub(crate) fn guard_ok(guard: Guard, s: &str, range: std::ops::Range<usize>) -> 
     let after = s[range.end..].chars().next();
     let numberish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.' || c == ',');
     match guard {
-        Guard::None => true,
         Guard::NotInNumber => !numberish(before) && !after.is_some_and(|c| c.is_ascii_digit() || c == '/'),
         Guard::NotInNumberExceptGlued => {
             let rest = &s[range.end..];

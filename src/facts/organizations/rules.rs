@@ -128,9 +128,6 @@ pub(crate) const LEADING_NOISE: &[&str] = &[
 /// Characters that cannot start a name: they end the word before it (製薬企業発…).
 pub(crate) const NOT_AT_START: &[&str] = &["発", "系", "型", "用", "向け", "等", "的", "内", "外", "間"];
 
-/// Endings of places and projects, not bodies: 神戸医療産業都市, 殿町地区, 国家戦略特区.
-pub(crate) const PLACE_ENDINGS: &[&str] = &["都市", "地区", "地域", "エリア", "拠点", "特区", "クラスター", "圏", "団地", "街"];
-
 /// Generic nouns that end a phrase naming a kind of organization, not one: 企業, 団体.
 pub(crate) const GENERIC_ENDINGS: &[&str] =
     &["企業", "団体", "機関", "会社", "法人", "自治体", "事業者", "都市", "地区", "地域", "エリア", "拠点", "特区", "クラスター", "圏"];

@@ -151,11 +151,32 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let (a, b) = (&t[i], &t[i + 1]);
         let gap = &v[a.range.end..b.range.start];
         if a.is("名詞,固有名詞,人名,姓") && b.is("名詞,固有名詞,人名,名") && (gap.is_empty() || gap == " ") {
-            let r = a.range.start..b.range.end;
+            // a given name IPADIC splits: 「片岡千恵蔵」 is 片岡 + 千恵 + 蔵
+            let more: usize = v[b.range.end..].chars().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}')).map(char::len_utf8).sum();
+            let total = v[a.range.start..b.range.end + more].chars().filter(|c| !c.is_whitespace()).count();
+            let end = if more > 0 && total <= 5 { b.range.end + more } else { b.range.end };
+            if more > 0 && total > 5 {
+                continue;
+            }
+            let r = a.range.start..end;
             if org_taken(&r) || people.iter().any(|p| p.range.start < r.end && r.start < p.range.end) {
                 continue;
             }
             people.push(Found1 { range: r, script: Script::Kanji, roles: Vec::new(), attached: false, twin: None });
+        }
+    }
+
+    // 6. Katakana names of two or more parts, one of them a name in IPADIC: 「ケン・ブロック」.
+    for (at, _) in v.match_indices('・') {
+        let start = v[..at].char_indices().rev().take_while(|&(_, c)| matches!(c, 'ァ'..='ヺ' | 'ー' | '・' | '=')).last().map_or(at, |(i, _)| i);
+        let Some((r, script)) = name_at(doc, start) else { continue };
+        if r.end <= at || org_taken(&r) || people.iter().any(|p| p.range.start < r.end && r.start < p.range.end) {
+            continue;
+        }
+        let named = doc.tokens.iter().any(|t| t.range.start >= r.start && t.range.end <= r.end && t.is("名詞,固有名詞,人名"));
+        let bounded = !v[r.end..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ァ'..='ヺ'));
+        if named && bounded {
+            people.push(Found1 { range: r, script, roles: Vec::new(), attached: false, twin: None });
         }
     }
 
@@ -185,7 +206,7 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
         let area: usize = v[..r.start]
             .chars()
             .rev()
-            .take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | '兼'))
+            .take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・'))
             .map(char::len_utf8)
             .sum();
         let mut s = r.start - area;
