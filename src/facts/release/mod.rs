@@ -11,7 +11,7 @@ mod corpus;
 use crate::facts::dates;
 use crate::model::{Extraction, Mention, MetaSource, Release, ReleaseDate, ReleaseField};
 use crate::pipeline::{Doc, Found};
-use rules::{DATE_LABEL, NOT_A_TITLE, PUBLISHER_LABEL, URL};
+use rules::{DATE_LABEL, NOT_A_TITLE, PUBLISHER_LABEL, UPDATED_LABEL, URL};
 
 /// At most this many non-empty lines make the header.
 const HEADER_LINES: usize = 25;
@@ -28,8 +28,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         if let Some(c) = PUBLISHER_LABEL.captures(s)
             && let Some(name) = c.name("name")
         {
-            let range = line.trimmed.start + name.start()..line.trimmed.start + name.end();
-            let m = text.mention(trim_range(v, range));
+            let mut range = trim_range(v, line.trimmed.start + name.start()..line.trimmed.start + name.end());
+            range.end = range.start + without_gloss(&v[range.clone()]).len();
+            let m = text.mention(range);
             release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Label });
         }
         if release.date.is_none()
@@ -75,8 +76,28 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             if !rules::is_org_line(doc.vocab, s) || release.publishers.len() >= 4 {
                 continue;
             }
-            let m = text.mention(line.trimmed.clone());
+            // 「株式会社ケストレルバイオ(Kestrel Bio, Inc.)」: the name without its gloss
+            let r = line.trimmed.start..line.trimmed.start + without_gloss(s).len();
+            let m = text.mention(r);
             release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::SignatureBlock });
+        }
+    }
+
+    // 「更新日:」 in the header, when nothing else dates it.
+    if release.date.is_none() {
+        for &i in &header {
+            let line = &text.lines[i];
+            let s = &v[line.trimmed.clone()];
+            if let Some(c) = UPDATED_LABEL.captures(s)
+                && let Some(rest) = c.name("rest")
+                && let Some((parsed, r)) = dates::parse_one(rest.as_str())
+                && let Some(value) = day_of(&parsed)
+            {
+                let at = line.trimmed.start + rest.start();
+                let m = text.mention(at + r.start..at + r.end);
+                release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::Label });
+                break;
+            }
         }
     }
 
@@ -110,6 +131,14 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     out.release_date = release.date.as_ref().map(|d| d.value);
     found.release_date = out.release_date;
     out.release = release;
+}
+
+/// A name without a parenthesis after it: 「株式会社アカネ(Akane Inc.)」 → 株式会社アカネ.
+fn without_gloss(s: &str) -> &str {
+    match s.find('(') {
+        Some(open) if open > 0 && s.trim_end().ends_with(')') => s[..open].trim_end(),
+        _ => s,
+    }
 }
 
 fn day_of(p: &dates::Parsed) -> Option<chrono::NaiveDate> {
