@@ -38,17 +38,47 @@ pub(crate) struct Found {
     pub person_mentions: Vec<(usize, Range<usize>)>,
 }
 
+/// The fact modules, in the order they run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Stage {
+    Release,
+    Dates,
+    Organizations,
+    People,
+    Counts,
+    Events,
+    Partnerships,
+}
+
+impl Stage {
+    const ALL: [Stage; 7] =
+        [Stage::Release, Stage::Dates, Stage::Organizations, Stage::People, Stage::Counts, Stage::Events, Stage::Partnerships];
+
+    fn run(self, doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
+        match self {
+            Stage::Release => facts::release::extract(doc, found, out),
+            Stage::Dates => facts::dates::extract(doc, found, out),
+            Stage::Organizations => facts::organizations::extract(doc, found, out),
+            Stage::People => facts::people::extract(doc, found, out),
+            Stage::Counts => facts::counts::extract(doc, found, out),
+            Stage::Events => facts::events::extract(doc, found, out),
+            Stage::Partnerships => facts::partnerships::extract(doc, found, out),
+        }
+    }
+}
+
+/// Runs the stages from `from` to `to` (both included).
+pub(crate) fn run_stages(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction, from: Stage, to: Stage) {
+    for stage in Stage::ALL.into_iter().filter(|s| (from..=to).contains(s)) {
+        stage.run(doc, found, out);
+    }
+}
+
 pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary) -> Extraction {
     let doc = Doc { text, tokens, meta, vocab };
     let mut found = Found::default();
     let mut out = Extraction::default();
-    facts::release::extract(&doc, &mut found, &mut out);
-    facts::dates::extract(&doc, &mut found, &mut out);
-    facts::organizations::extract(&doc, &mut found, &mut out);
-    facts::people::extract(&doc, &mut found, &mut out);
-    facts::counts::extract(&doc, &mut found, &mut out);
-    facts::events::extract(&doc, &mut found, &mut out);
-    facts::partnerships::extract(&doc, &mut found, &mut out);
+    run_stages(&doc, &mut found, &mut out, Stage::Release, Stage::Partnerships);
     out
 }
 
@@ -58,7 +88,8 @@ pub(crate) mod testing {
 
     use std::sync::OnceLock;
 
-    use super::Doc;
+    use super::{Doc, Found, Stage, run_stages};
+    use crate::model::Extraction;
     use crate::input::{HtmlMeta, Text};
     use crate::tokens::Tokenizer;
     use crate::vocab::Vocabulary;
@@ -80,5 +111,23 @@ pub(crate) mod testing {
         let meta = HtmlMeta::default();
         let doc = Doc { text: &text, tokens: &tokens, meta: &meta, vocab: vocab() };
         f(&doc)
+    }
+
+    /// The stages from `from` to `to` over `input`; `release` stands for the release date
+    /// the release stage would have found.
+    pub(crate) fn extract_stages(input: &str, release: Option<&str>, from: Stage, to: Stage) -> Extraction {
+        with_doc(input, |doc| {
+            let mut found = Found { release_date: release.and_then(|r| r.parse().ok()), ..Found::default() };
+            let mut out = Extraction::default();
+            run_stages(doc, &mut found, &mut out, from, to);
+            out
+        })
+    }
+
+    /// Checks every example of a corpus and reports all failures together; `check`
+    /// returns what is wrong with one example.
+    pub(crate) fn assert_corpus<T>(what: &str, examples: &[T], check: impl Fn(&T) -> Option<String>) {
+        let failures: Vec<String> = examples.iter().filter_map(check).collect();
+        assert!(failures.is_empty(), "{what}: {} of {} fail:\n{}", failures.len(), examples.len(), failures.join("\n"));
     }
 }

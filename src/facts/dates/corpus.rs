@@ -2,8 +2,10 @@
 //! none. Each example gives the release date the document would have (or none), so
 //! nothing depends on today. Run as tests.
 
-use super::*;
-use crate::pipeline::testing::with_doc;
+use super::parse_one;
+use crate::model::{Extraction, Precision, YearSource};
+use crate::pipeline::Stage;
+use crate::pipeline::testing::{assert_corpus, extract_stages};
 
 /// (input, release date, expected (text, value) in text order).
 type Example = (&'static str, Option<&'static str>, &'static [(&'static str, &'static str)]);
@@ -85,10 +87,14 @@ const EXAMPLES: &[Example] = &[
     ("8月30日に締結", None, &[("8月30日", "XXXX-08-30")]),
     ("1月に締結した", None, &[("1月", "XXXX-01")]),
     ("2016年5月にA大学、6月にB協会と提携した。", None, &[("2016年5月", "2016-05"), ("6月", "2016-06")]),
-    ("2016年に設立。同年4月に開所した。", None, &[("2016年", "2016"), ("4月", "2016-04")]),
-    ("本年4月に開所", Some("2019-01-10"), &[("4月", "2019-04")]),
-    ("今年7月", Some("2022-03-01"), &[("7月", "2022-07")]),
-    ("2015年に設立し、翌年3月に上場した。", None, &[("2015年", "2015"), ("3月", "2016-03")]),
+    ("2016年に設立。同年4月に開所した。", None, &[("2016年", "2016"), ("同年4月", "2016-04")]),
+    ("2025年上期に", None, &[("2025年上期", "2025")]),
+    ("2024年3月期決算", None, &[("2024年3月期", "2024-03")]),
+    ("決算期 3月", Some("2024-05-01"), &[]),
+    ("2023年12月1日(金)〜2024年1月31日(水)", None, &[("2023年12月1日", "2023-12-01"), ("2024年1月31日", "2024-01-31")]),
+    ("本年4月に開所", Some("2019-01-10"), &[("本年4月", "2019-04")]),
+    ("今年7月", Some("2022-03-01"), &[("今年7月", "2022-07")]),
+    ("2015年に設立し、翌年3月に上場した。", None, &[("2015年", "2015"), ("翌年3月", "2016-03")]),
     ("2024年\n\n1月\n\n連携\n\n覚書を締結\n\n2月\n\nイベント", None, &[("2024年", "2024"), ("1月", "2024-01"), ("2月", "2024-02")]),
     (
         "2024年\n\n3月\n\n1月に締結した覚書に基づく\n\n2023年\n\n12月\n\nイベント",
@@ -99,7 +105,7 @@ const EXAMPLES: &[Example] = &[
     // dates next to other numbers
     ("2020年11月11日にアストラゼネカを含む7社・団体で発足", None, &[("2020年11月11日", "2020-11-11")]),
     ("2019年5月16日に、UCLA Healthと", None, &[("2019年5月16日", "2019-05-16")]),
-    ("3月期決算", Some("2024-05-10"), &[("3月", "2024-03")]),
+    ("3月期決算", Some("2024-05-10"), &[("3月期", "2024-03")]),
     ("(2022年9月、期間満了により閉鎖)", None, &[("2022年9月", "2022-09")]),
     ("設立:2000年3月", None, &[("2000年3月", "2000-03")]),
     ("2017年10月に日本橋で実施した", None, &[("2017年10月", "2017-10")]),
@@ -176,56 +182,47 @@ const NEGATIVE: &[&str] = &[
 ];
 
 fn run(input: &str, release: Option<&str>) -> Extraction {
-    with_doc(input, |doc| {
-        let mut found = Found { release_date: release.and_then(|r| r.parse().ok()), ..Found::default() };
-        let mut out = Extraction::default();
-        extract(doc, &mut found, &mut out);
-        out
-    })
+    extract_stages(input, release, Stage::Dates, Stage::Dates)
+}
+
+/// (text, value) of each item.
+fn pairs(items: &[crate::model::DateMention]) -> Vec<(String, String)> {
+    items.iter().map(|d| (d.text.clone(), d.value.to_string())).collect()
+}
+
+fn owned(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    expected.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect()
 }
 
 #[test]
 fn corpus() {
-    let mut failures = Vec::new();
-    for (input, release, expected) in EXAMPLES {
+    assert_corpus("dates", EXAMPLES, |(input, release, expected)| {
         let out = run(input, *release);
-        let got: Vec<(String, String)> = out.dates.iter().map(|d| (d.text.clone(), d.value.to_string())).collect();
-        let want: Vec<(String, String)> = expected.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
-        if got != want {
-            failures.push(format!("{input:?} (release {release:?})\n   want {want:?}\n    got {got:?}"));
-        }
         for d in &out.dates {
             assert_eq!(&input[d.span.range()], d.text, "span of {:?} in {input:?}", d.text);
         }
-    }
-    assert!(failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), EXAMPLES.len(), failures.join("\n"));
+        let (got, want) = (pairs(&out.dates), owned(expected));
+        (got != want).then(|| format!("{input:?} (release {release:?})\n   want {want:?}\n    got {got:?}"))
+    });
 }
 
 #[test]
 fn durations_corpus() {
-    let mut failures = Vec::new();
-    for (input, expected) in DURATIONS {
+    assert_corpus("durations", DURATIONS, |(input, expected)| {
         let out = run(input, None);
-        let got: Vec<(String, String)> = out.durations.iter().map(|d| (d.text.clone(), d.value.to_string())).collect();
-        let want: Vec<(String, String)> = expected.iter().map(|(t, v)| (t.to_string(), v.to_string())).collect();
-        if got != want {
-            failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
-        }
         assert!(out.dates.is_empty(), "{input:?} gave dates {:?}", out.dates);
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let (got, want) = (pairs(&out.durations), owned(expected));
+        (got != want).then(|| format!("{input:?}\n   want {want:?}\n    got {got:?}"))
+    });
 }
 
 #[test]
 fn negative_corpus() {
-    let mut failures = Vec::new();
-    for input in NEGATIVE {
+    assert_corpus("dates (negative)", NEGATIVE, |input| {
         let out = run(input, Some("2024-04-01"));
-        if !out.dates.is_empty() {
-            failures.push(format!("{input:?} gave {:?}", out.dates.iter().map(|d| &d.text).collect::<Vec<_>>()));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let texts: Vec<&String> = out.dates.iter().map(|d| &d.text).collect();
+        (!texts.is_empty()).then(|| format!("{input:?} gave {texts:?}"))
+    });
 }
 
 #[test]

@@ -123,8 +123,13 @@ fn scan(v: &str) -> Vec<Candidate> {
                 full_end += t.get(0).map_or(0, |x| x.end());
                 end = full_end;
             }
-            if caps.name("fyend").is_some() {
+            // 「2027年度末」「2025年上期」「2024年3月期」: the word is part of the date as written
+            if caps.name("fyend").is_some() || caps.name("fyend2").is_some() || caps.name("period").is_some() {
                 end = m.end();
+            }
+            // 「決算期 3月」 is a recurring year end, not a date
+            if parsed.year.is_none() && v[..m.start()].trim_end_matches([' ', ':', '\t']).ends_with("決算期") {
+                continue;
             }
             // 「2000年代」 is a decade
             if parsed.month.is_none() && v[m.end()..].starts_with('代') {
@@ -201,7 +206,7 @@ fn join_ranges(v: &str, candidates: &mut Vec<Candidate>) {
                 b.parsed.year = a.parsed.year;
                 b.year_source = YearSource::Context;
             }
-            if b.parsed.year == a.parsed.year && later_or_equal(&a.parsed, &b.parsed) {
+            if later_or_equal(&a.parsed, &b.parsed) {
                 candidates[i].kind = DateKind::RangeStart;
                 candidates[i + 1].kind = DateKind::RangeEnd;
                 i += 2;
@@ -240,9 +245,10 @@ fn join_ranges(v: &str, candidates: &mut Vec<Candidate>) {
     }
 }
 
+/// Whether `b` can end a range that `a` starts (both stating a year, or `b` taking `a`'s).
 fn later_or_equal(a: &Parsed, b: &Parsed) -> bool {
-    let key = |p: &Parsed| (p.month.unwrap_or(0), p.day.unwrap_or(0));
-    a.year != b.year || key(b) >= key(a) || b.month.is_none()
+    let key = |p: &Parsed| (p.year.unwrap_or(0), p.month.unwrap_or(0), p.day.unwrap_or(0));
+    b.month.is_none() && b.year.is_none() || key(b) >= key(a)
 }
 
 fn context_after(v: &str, end: usize) -> Option<&'static str> {
@@ -302,6 +308,13 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
             if p.is_valid() {
                 candidates[i].parsed = p;
                 candidates[i].year_source = source;
+                // 「同年4月」「昨年11月」: the relative year is written as part of the date
+                if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1))
+                    && rel.as_str().ends_with('年')
+                    && before.ends_with(rel.as_str())
+                {
+                    candidates[i].range.start -= rel.as_str().len();
+                }
             }
         }
     }

@@ -103,7 +103,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             "japanese_date",
             &format!(
-                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|[ \t]?(?P<m>\d{{1,2}}|{KD})[ \t]?月(?:[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭))?)?"
+                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|(?P<fyend2>上期|下期|上半期|下半期)|[ \t]?(?P<m>\d{{1,2}}|{KD})[ \t]?月(?:[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭)|(?P<period>期))?)?"
             ),
             Guard::NotAfterDigit,
             build_japanese,
@@ -116,7 +116,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         rule(
             "month",
-            r"(?P<m>\d{1,2})[ \t]?月(?P<part>末|上旬|中旬|下旬|初旬|初め)?",
+            r"(?P<m>\d{1,2})[ \t]?月(?:(?P<part>末|上旬|中旬|下旬|初旬|初め)|(?P<period>期))?",
             Guard::NotAfterDigit,
             build_japanese,
         ),

@@ -69,13 +69,42 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     municipalities(doc, &mut out);
     dictionary(doc, &mut out);
     context(doc, &runs, &mut out);
-    let kept = settle(out);
+    let mut kept = settle(out);
+    repeat_mentions(doc, &mut kept);
     if std::env::var_os("JA_PRESS_DEBUG").is_some() {
         for c in &kept {
             eprintln!("org candidate {:?} {:?} {:?}", &v[c.range.clone()], c.source, c.kind);
         }
     }
     kept
+}
+
+/// Every other place a found name is written again, as the same kind of candidate:
+/// 「BioBridge Europe」 named once by its context is the same name further on.
+fn repeat_mentions(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    let mut extra: Vec<Cand> = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for c in kept.iter().filter(|c| c.source != Source::Municipality) {
+        let name = &v[c.range.clone()];
+        if seen.contains(&name) || name.chars().count() < 2 {
+            continue;
+        }
+        seen.push(name);
+        for (at, _) in v.match_indices(name) {
+            let r = at..at + name.len();
+            let taken = kept.iter().chain(&extra).any(|k| k.range.start < r.end && r.start < k.range.end);
+            if !taken && super::rules::bounded(doc, r.clone()) {
+                let mut copy = c.clone();
+                let shift = |x: &Range<usize>| x.start - c.range.start + at..x.end - c.range.start + at;
+                copy.core = shift(&c.core);
+                copy.range = r;
+                extra.push(copy);
+            }
+        }
+    }
+    kept.extend(extra);
+    kept.sort_by_key(|c| c.range.start);
 }
 
 /// Overlaps resolved: a longer span wins, then the stronger source.
@@ -527,6 +556,18 @@ fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
             continue;
         }
         let s = &v[r.clone()];
+        // TYPE「NAME」: 「コンソーシアム「iNexS」」 (the type may be a generic phrase:
+        // 「ライフサイエンス団体「BioBridge Europe」」)
+        if TYPE_NOUNS.iter().any(|t| s.ends_with(t))
+            && let Some(inner) = bracket_at(v, r.end)
+        {
+            let name_len: usize = v[inner.clone()].chars().take_while(|&c| super::rules::is_name_char(c) || c == ' ').map(char::len_utf8).sum();
+            let name = inner.start..inner.start + name_len;
+            let name = name.start..name.start + v[name.clone()].trim_end().len();
+            if !name.is_empty() && !generic(doc, &v[name.clone()]) {
+                out.push(Cand::new(name, kind_of_type(s), Source::Context));
+            }
+        }
         if generic(doc, s) {
             continue;
         }
@@ -552,17 +593,6 @@ fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
                     .map(|(_, k)| super::rules::canonical_country(k).to_string());
                 out.push(c);
                 continue;
-            }
-        }
-        // TYPE「NAME」: 「コンソーシアム「iNexS」」
-        if TYPE_NOUNS.iter().any(|t| s.ends_with(t))
-            && let Some(inner) = bracket_at(v, r.end)
-        {
-            let name_len: usize = v[inner.clone()].chars().take_while(|&c| super::rules::is_name_char(c) || c == ' ').map(char::len_utf8).sum();
-            let name = inner.start..inner.start + name_len;
-            let name = name.start..name.start + v[name.clone()].trim_end().len();
-            if !name.is_empty() && !generic(doc, &v[name.clone()]) {
-                out.push(Cand::new(name, kind_of_type(s), Source::Context));
             }
         }
         // Latin names ending in Institute, Health, Park…

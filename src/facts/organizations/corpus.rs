@@ -1,8 +1,9 @@
 //! The organizations corpus: texts and the organizations (name, aliases) they yield,
 //! and texts that must yield none.
 
-use super::*;
-use crate::pipeline::testing::with_doc;
+use crate::model::Extraction;
+use crate::pipeline::Stage;
+use crate::pipeline::testing::{assert_corpus, extract_stages};
 
 /// (input, expected organizations as (name, aliases)).
 type Example = (&'static str, &'static [(&'static str, &'static [&'static str])]);
@@ -68,42 +69,28 @@ const NEGATIVE: &[&str] = &[
 ];
 
 fn run(input: &str) -> Extraction {
-    with_doc(input, |doc| {
-        let mut found = Found::default();
-        let mut out = Extraction::default();
-        extract(doc, &mut found, &mut out);
-        out
-    })
+    extract_stages(input, None, Stage::Organizations, Stage::Organizations)
 }
 
 #[test]
 fn corpus() {
-    let mut failures = Vec::new();
-    for (input, expected) in EXAMPLES {
+    assert_corpus("organizations", EXAMPLES, |(input, expected)| {
         let out = run(input);
+        for m in out.organizations.iter().flat_map(|o| &o.mentions) {
+            assert_eq!(&input[m.span.range()], m.text);
+        }
         let got: Vec<(String, Vec<String>)> = out.organizations.iter().map(|o| (o.name.clone(), o.aliases.clone())).collect();
         let want: Vec<(String, Vec<String>)> =
             expected.iter().map(|(n, a)| (n.to_string(), a.iter().map(|s| s.to_string()).collect())).collect();
-        if got != want {
-            failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
-        }
-        for o in &out.organizations {
-            for m in &o.mentions {
-                assert_eq!(&input[m.span.range()], m.text);
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} fail:\n{}", failures.len(), EXAMPLES.len(), failures.join("\n"));
+        (got != want).then(|| format!("{input:?}\n   want {want:?}\n    got {got:?}"))
+    });
 }
 
 #[test]
 fn negative_corpus() {
-    let mut failures = Vec::new();
-    for input in NEGATIVE {
+    assert_corpus("organizations (negative)", NEGATIVE, |input| {
         let out = run(input);
-        if !out.organizations.is_empty() {
-            failures.push(format!("{input:?} gave {:?}", out.organizations.iter().map(|o| &o.name).collect::<Vec<_>>()));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let names: Vec<&String> = out.organizations.iter().map(|o| &o.name).collect();
+        (!names.is_empty()).then(|| format!("{input:?} gave {names:?}"))
+    });
 }

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::candidates::{Cand, Source, paren_at};
-use super::rules::{COUNTRIES, SEAT_LABELS, canonical_country, has_name_script, is_name_char};
+use super::rules::{COUNTRIES, SEAT_LABELS, bounded, canonical_country, has_name_script, is_name_char, script};
 use crate::facts::people::roles;
 use crate::model::{Extraction, LegalForm, OrgKind, OrgMention, Organization, Via};
 use crate::pipeline::{Doc, Found};
@@ -14,6 +14,9 @@ use crate::pipeline::{Doc, Found};
 struct Entity {
     /// Indices into the candidates, in text order.
     cands: Vec<usize>,
+    /// The candidates it had before others were merged into it: its name is one of these
+    /// (a renamed body keeps its name; the new one is an alias).
+    primary: Vec<usize>,
     aliases: Vec<String>,
     /// Aliases' written ranges (definitions and later mentions).
     alias_mentions: Vec<Range<usize>>,
@@ -49,6 +52,7 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
             entities.len() - 1
         });
         entities[e].cands.push(i);
+        entities[e].primary.push(i);
         if entities[e].country.is_none() {
             entities[e].country = c.country.clone().or_else(|| country_before(v, c.range.start));
         }
@@ -63,6 +67,7 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
         }
     }
 
+    renames(doc, &cands, &mut entities, out);
     merge(doc, &cands, &mut entities);
     find_alias_mentions(doc, &cands, &mut entities);
     self_references(doc, &cands, &mut entities, &self_defs, out);
@@ -175,7 +180,7 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
                 } else {
                     name
                 };
-                if !name.is_empty() && name.chars().all(|c| is_name_char(c) || c == ' ') {
+                if !name.is_empty() && name.chars().all(|c| is_name_char(c) || c == ' ' || matches!(c, 'ぁ'..='ゖ')) {
                     let a_at = v[inner.clone()].find(name).map_or(at, |p| inner.start + p);
                     add_alias(doc, ent, self_defs, e, name, a_at..a_at + name.len());
                 }
@@ -227,6 +232,108 @@ fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize
     ent.alias_mentions.push(range);
 }
 
+/// Labels of a body's names in a name-change notice.
+static NEW_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\d+[.)]\s*)?\(?(?:新商号|新社名|変更後の商号|変更後の社名|新名称)\)?").unwrap_or_else(|e| panic!("{e}"))
+});
+static OLD_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\d+[.)]\s*)?\(?(?:旧商号|旧社名|現商号|現社名|変更前の商号|変更前の社名|旧名称)\)?").unwrap_or_else(|e| panic!("{e}"))
+});
+/// 「商号を株式会社Xに変更」, 「「X」に商号を変更」, 「社名をXへ変更」.
+static RENAMED_TO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:商号|社名|名称)を「?(?P<a>[^「」、。]{2,60}?)」?(?:に|へ)(?:変更|改め|改称)|「(?P<b>[^「」、。]{2,60})」(?:に|へ)(?:商号|社名|名称)を?(?:変更|改め|改称)")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+/// 「当会社は、Yと称し、英文ではXと表示する」.
+static ARTICLES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?P<y>[^、。\s]{2,60})と称し、英文では\s?(?P<x>[^、。]{2,80}?)\s?と表示").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// Name changes and other names of one body that the text states outside a
+/// parenthesis: a 新商号/旧商号 block, 「商号をXに変更」, the articles' 「英文では…」,
+/// an English name on the line under a name, and 「© X」 for the issuer.
+fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extraction) {
+    let v = doc.text.v();
+    let mut owner = vec![usize::MAX; cands.len()];
+    for (e, ent) in entities.iter().enumerate() {
+        for &ci in &ent.cands {
+            owner[ci] = e;
+        }
+    }
+    let entity_at = |r: &Range<usize>| cands.iter().position(|c| c.range.start >= r.start && c.range.end <= r.end).map(|ci| owner[ci]);
+    let publisher = out.release.publishers.first().map(|p| key(&p.text));
+    let home = (0..entities.len())
+        .find(|&e| publisher.as_ref().is_some_and(|p| names(v, cands, &entities[e]).contains(p)))
+        .or_else(|| (0..entities.len()).find(|&e| entity_kind(cands, &entities[e]) == OrgKind::Company));
+    let mut links: Vec<(usize, usize)> = Vec::new(); // (root, child)
+
+    // 新商号 / 旧商号 blocks; an English name in a parenthesis on the next line
+    let lines = &doc.text.lines;
+    let (mut new_e, mut old_e) = (None, None);
+    for (i, line) in lines.iter().enumerate() {
+        let text = &v[line.trimmed.clone()];
+        for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)] {
+            if let Some(m) = re.find(text) {
+                let rest = line.trimmed.start + m.end()..line.trimmed.end;
+                let next = lines[i + 1..].iter().find(|l| !l.trimmed.is_empty()).map(|l| l.trimmed.clone());
+                *slot = entity_at(&rest).or_else(|| next.and_then(|n| entity_at(&n)));
+            }
+        }
+        if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
+            && ["英文表記", "英文社名", "英語表記", "英文名", "英名"].iter().any(|l| inner.starts_with(l))
+            && let Some(prev) = lines[..i].iter().rev().find(|l| !l.trimmed.is_empty())
+            && let (Some(root), Some(child)) = (entity_at(&prev.trimmed), entity_at(&line.trimmed))
+        {
+            links.push((root, child));
+        }
+    }
+    match (new_e, old_e) {
+        (Some(n), Some(o)) => links.push((o, n)),
+        (Some(n), None) => links.extend(home.map(|h| (h, n))),
+        _ => {}
+    }
+    for sentence in &doc.text.sentences {
+        let s = &v[sentence.clone()];
+        // 商号をXに変更: X is another name of the body named before it (当社: the issuer)
+        for caps in RENAMED_TO.captures_iter(s) {
+            let Some(x) = caps.name("a").or_else(|| caps.name("b")) else { continue };
+            let xr = sentence.start + x.start()..sentence.start + x.end();
+            let Some(child) = entity_at(&xr) else { continue };
+            let before = sentence.start..xr.start;
+            let named_before = cands
+                .iter()
+                .enumerate()
+                .filter(|(ci, c)| c.range.start >= before.start && c.range.end <= before.end && owner[*ci] != child)
+                .map(|(ci, _)| owner[ci])
+                .next_back();
+            let root = if v[before.clone()].contains("当社") { home.or(named_before) } else { named_before.or(home) };
+            links.extend(root.map(|r| (r, child)));
+        }
+        // 当会社は、Yと称し、英文ではXと表示する
+        for caps in ARTICLES.captures_iter(s) {
+            let (Some(y), Some(x)) = (caps.name("y"), caps.name("x")) else { continue };
+            let yr = sentence.start + y.start()..sentence.start + y.end();
+            let xr = sentence.start + x.start()..sentence.start + x.end();
+            if let (Some(root), Some(child)) = (entity_at(&yr), entity_at(&xr)) {
+                links.push((root, child));
+            }
+        }
+    }
+    // © COSMOLINX Inc.: the issuer's
+    for (at, _) in v.match_indices('©') {
+        let end = v[at..].find('\n').map_or(v.len(), |p| at + p);
+        if let (Some(h), Some(child)) = (home, entity_at(&(at..end))) {
+            links.push((h, child));
+        }
+    }
+    for (r, c) in links {
+        let (r, c) = (root(entities, r), root(entities, c));
+        if r != c {
+            absorb(v, cands, entities, r, c);
+        }
+    }
+}
+
 fn root(entities: &[Entity], mut e: usize) -> usize {
     while let Some(next) = entities[e].merged_into {
         e = next;
@@ -263,9 +370,14 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                 }
                 // Does `b` (the smaller) belong to `a`?
                 let (la, lb) = (legal_of(cands, &entities[a]), legal_of(cands, &entities[b]));
-                if la.is_some() && lb.is_some() && la != lb {
+                // 株式会社アカネ and 合同会社アカネ are two bodies; a Latin form (Co., Ltd.) is a
+                // translation, not another form
+                let japanese = |f: &Option<String>| f.as_ref().is_some_and(|f| doc.vocab.legal_forms.iter().any(|x| x.name == *f));
+                if japanese(&la) && japanese(&lb) && la != lb {
                     continue;
                 }
+                let (ja, jb) = (japanese(&la), japanese(&lb));
+                let (la, lb) = (la.filter(|_| ja), lb.filter(|_| jb));
                 let names_a = names(v, cands, &entities[a]);
                 let b_cores: Vec<String> = entities[b].cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
                 let b_full: Vec<String> = entities[b].cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])).collect();
@@ -379,39 +491,6 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
     }
 }
 
-/// Whether `r` is a word of its own: not the middle of a longer name of the same script.
-fn bounded(doc: &Doc<'_>, r: Range<usize>) -> bool {
-    let v = doc.text.v();
-    let first = v[r.clone()].chars().next();
-    let last = v[r.clone()].chars().next_back();
-    let before = v[..r.start].chars().next_back();
-    let after = v[r.end..].chars().next();
-    let same = |a: Option<char>, b: Option<char>| match (a, b) {
-        (Some(a), Some(b)) => script(a) == script(b) && script(a) != 0,
-        _ => false,
-    };
-    if same(before, first) {
-        return false;
-    }
-    if same(last, after) {
-        // allowed when a role or a suffix-like word follows: 「LINK-J理事」, 「アカネ社」
-        let rest = &v[r.end..];
-        return roles::role_starting_at(doc.vocab, v, r.end).is_some()
-            || ["社", "側", "等", "ら", "内", "主催", "共催", "会員", "事務局"].iter().any(|w| rest.starts_with(w));
-    }
-    true
-}
-
-/// 1 Latin, 2 katakana, 3 kanji, 0 other.
-fn script(c: char) -> u8 {
-    match c {
-        'A'..='Z' | 'a'..='z' | '0'..='9' => 1,
-        '\u{30A1}'..='\u{30FA}' | 'ー' => 2,
-        '\u{4E00}'..='\u{9FFF}' | '々' => 3,
-        _ => 0,
-    }
-}
-
 /// 当社, 本学, 同財団, 同市…: a mention of the organization they stand for.
 fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs: &[(String, usize)], out: &Extraction) {
     let v = doc.text.v();
@@ -500,10 +579,11 @@ fn entity_kind(cands: &[Cand], ent: &Entity) -> OrgKind {
 fn organization(doc: &Doc<'_>, cands: &[Cand], ent: &Entity) -> (Organization, Vec<Range<usize>>) {
     let v = doc.text.v();
     let text = doc.text;
-    // The name: the most often written full form (with its legal form), first on ties.
+    // The name: the fullest written form (with its legal form where it has one).
     let full: Vec<&Cand> = {
-        let with_legal: Vec<&Cand> = ent.cands.iter().map(|&ci| &cands[ci]).filter(|c| c.legal.is_some()).collect();
-        if with_legal.is_empty() { ent.cands.iter().map(|&ci| &cands[ci]).collect() } else { with_legal }
+        let own = if ent.primary.is_empty() { &ent.cands } else { &ent.primary };
+        let with_legal: Vec<&Cand> = own.iter().map(|&ci| &cands[ci]).filter(|c| c.legal.is_some()).collect();
+        if with_legal.is_empty() { own.iter().map(|&ci| &cands[ci]).collect() } else { with_legal }
     };
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for c in &full {
@@ -513,7 +593,8 @@ fn organization(doc: &Doc<'_>, cands: &[Cand], ent: &Entity) -> (Organization, V
             None => counts.push((written, 1, c.range.start)),
         }
     }
-    counts.sort_by_key(|(w, n, at)| (std::cmp::Reverse(*n), w.contains(' '), *at));
+    // the fullest form: the longest, then the most often written, then the first
+    counts.sort_by_key(|(w, n, at)| (std::cmp::Reverse(key(w).chars().count()), std::cmp::Reverse(*n), w.contains(' '), *at));
     let name = counts.first().map(|(w, _, _)| w.clone()).unwrap_or_default();
     let legal_form = full.iter().find_map(|c| {
         c.legal.as_ref().map(|(form, position, _)| LegalForm { name: form.clone(), position: *position })

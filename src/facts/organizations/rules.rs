@@ -144,7 +144,7 @@ pub(crate) const DESCRIPTORS: &[&str] = &[
 pub(crate) const TYPE_NOUNS: &[&str] = &[
     "団体", "機関", "企業", "会社", "大学", "組織", "協会", "財団", "法人", "研究所", "病院", "政府", "省", "庁",
     "学会", "協議会", "コンソーシアム", "サイエンスパーク", "リサーチパーク", "推進機構", "機構", "組合",
-    "銀行", "ファンド", "投資家", "ベンチャー", "スタートアップ", "自治体", "メーカー", "商社", "連合", "委員会", "会議",
+    "銀行", "ファンド", "投資家", "ベンチャー", "スタートアップ", "自治体", "メーカー", "商社", "連合", "委員会",
 ];
 
 /// Latin words that end an organization's name.
@@ -198,3 +198,37 @@ pub(crate) const PARTY_AFTER_TO: &[&str] = &[
 pub(crate) fn has_name_script(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_alphabetic() || matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{AC00}'..='\u{D7AF}'))
 }
+
+/// Whether `r` is a word of its own: not the middle of a longer name of the same script.
+pub(crate) fn bounded(doc: &crate::pipeline::Doc<'_>, r: Range<usize>) -> bool {
+    let v = doc.text.v();
+    let first = v[r.clone()].chars().next();
+    let last = v[r.clone()].chars().next_back();
+    let before = v[..r.start].chars().next_back();
+    let after = v[r.end..].chars().next();
+    let same = |a: Option<char>, b: Option<char>| match (a, b) {
+        (Some(a), Some(b)) => script(a) == script(b) && script(a) != 0,
+        _ => false,
+    };
+    if same(before, first) {
+        return false;
+    }
+    if same(last, after) {
+        // allowed when a role or a suffix-like word follows: 「LINK-J理事」, 「アカネ社」
+        let rest = &v[r.end..];
+        return crate::facts::people::roles::role_starting_at(doc.vocab, v, r.end).is_some()
+            || ["社", "側", "等", "ら", "内", "主催", "共催", "会員", "事務局"].iter().any(|w| rest.starts_with(w));
+    }
+    true
+}
+
+/// 1 Latin, 2 katakana, 3 kanji, 0 other.
+pub(crate) fn script(c: char) -> u8 {
+    match c {
+        'A'..='Z' | 'a'..='z' | '0'..='9' => 1,
+        '\u{30A1}'..='\u{30FA}' | 'ー' => 2,
+        '\u{4E00}'..='\u{9FFF}' | '々' => 3,
+        _ => 0,
+    }
+}
+

@@ -1,8 +1,9 @@
 //! The people corpus: texts and the people (name, role, organization) they yield, and
 //! texts that must yield none.
 
-use super::*;
-use crate::pipeline::testing::with_doc;
+use crate::model::Extraction;
+use crate::pipeline::Stage;
+use crate::pipeline::testing::{assert_corpus, extract_stages};
 
 /// (input, expected people as (name, role, organization)).
 type Example = (&'static str, &'static [(&'static str, Option<&'static str>, Option<&'static str>)]);
@@ -52,48 +53,31 @@ const NEGATIVE: &[&str] = &[
 ];
 
 fn run(input: &str) -> Extraction {
-    with_doc(input, |doc| {
-        let mut found = Found::default();
-        let mut out = Extraction::default();
-        crate::facts::organizations::extract(doc, &mut found, &mut out);
-        extract(doc, &mut found, &mut out);
-        out
-    })
+    extract_stages(input, None, Stage::Organizations, Stage::People)
 }
 
 #[test]
 fn corpus() {
-    let mut failures = Vec::new();
-    for (input, expected) in EXAMPLES {
+    assert_corpus("people", EXAMPLES, |(input, expected)| {
         let out = run(input);
+        for m in out.people.iter().flat_map(|p| &p.mentions) {
+            assert_eq!(&input[m.span.range()], m.text);
+        }
         let got: Vec<(String, Option<String>, Option<String>)> =
             out.people.iter().map(|p| (p.name.clone(), p.role.clone(), p.organization.clone())).collect();
-        let want: Vec<(String, Option<String>, Option<String>)> = expected
-            .iter()
-            .map(|(n, r, o)| (n.to_string(), r.map(str::to_string), o.map(str::to_string)))
-            .collect();
-        if got != want {
-            failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
-        }
-        for p in &out.people {
-            for m in &p.mentions {
-                assert_eq!(&input[m.span.range()], m.text);
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{} of {} fail:\n{}", failures.len(), EXAMPLES.len(), failures.join("\n"));
+        let want: Vec<(String, Option<String>, Option<String>)> =
+            expected.iter().map(|(n, r, o)| (n.to_string(), r.map(str::to_string), o.map(str::to_string))).collect();
+        (got != want).then(|| format!("{input:?}\n   want {want:?}\n    got {got:?}"))
+    });
 }
 
 #[test]
 fn negative_corpus() {
-    let mut failures = Vec::new();
-    for input in NEGATIVE {
+    assert_corpus("people (negative)", NEGATIVE, |input| {
         let out = run(input);
-        if !out.people.is_empty() {
-            failures.push(format!("{input:?} gave {:?}", out.people.iter().map(|p| &p.name).collect::<Vec<_>>()));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let names: Vec<&String> = out.people.iter().map(|p| &p.name).collect();
+        (!names.is_empty()).then(|| format!("{input:?} gave {names:?}"))
+    });
 }
 
 #[test]
