@@ -367,6 +367,8 @@ fn skip_space(v: &str, at: usize) -> usize {
 fn unit_ends_word(ctx: &Ctx<'_>, end: usize) -> bool {
     match ctx.v[end..].chars().next() {
         Some(c) if is_kanji_numeral(c) => false,
+        // 12カ国語 counts languages, not countries
+        Some('語') => false,
         Some(c) if is_han(c) || is_katakana(c) => !ctx.inside_token(end),
         _ => true,
     }
@@ -407,6 +409,10 @@ fn build_dai(ctx: &Ctx<'_>, caps: &Captures<'_>) -> Option<Hit> {
     let whole = caps.get(0)?;
     let n = caps.name("n")?.range();
     if ctx.inside_token(whole.start()) || !number_ok(ctx, &n, true) {
+        return None;
+    }
+    // 「会社法第2条第15号」: the parts of a law, not ordinals of anything counted
+    if ctx.v[..whole.start()].ends_with(['条', '項']) || ctx.v[whole.end()..].starts_with(['条', '項']) {
         return None;
     }
     let value = count_value(&ctx.v[n.clone()])?;

@@ -450,6 +450,14 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
         for m in &rec.mentions {
             found.person_mentions.push((i, m.clone()));
         }
+        // a role known with its organization needs no copy without one
+        let linked: Vec<String> = rec.roles.iter().filter(|r| r.organization.is_some()).map(|r| r.role.clone()).collect();
+        rec.roles.retain(|r| r.organization.is_some() || !linked.contains(&r.role));
+        if let Some(n) = rec.nearest.as_mut()
+            && n.organization.is_none()
+        {
+            n.organization = rec.roles.iter().find(|r| r.role == n.role).and_then(|r| r.organization.clone());
+        }
         let main = rec.nearest.clone().or_else(|| rec.roles.iter().find(|r| r.organization.is_some()).or(rec.roles.first()).cloned());
         if let Some(m) = &main {
             // the main role first
