@@ -23,21 +23,32 @@ fn is_hiragana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{3096}')
 }
 
-/// Whether a token ends a relative clause or is a function word: 「参加した」「運営する」「の」.
-fn ends_clause(t: &crate::tokens::Token<'_>) -> bool {
-    t.is("助詞") || t.is("助動詞") || t.is("名詞,非自立") || t.is("動詞,非自立") || (t.is("動詞") && t.cform == "基本形")
-}
+/// Hiragana that ends a clause or joins words: when a segment holds one, the name can
+/// only begin after it (「運営するしおかぜ総合病院」 → しおかぜ総合病院).
+const FUNCTION_HIRAGANA: &[&str] = &[
+    "における", "において", "について", "に関する", "に対する", "として", "とともに", "および", "ならびに", "または",
+    "による", "により", "から", "まで", "より", "など", "ための", "には", "では", "とは", "のは", "ので", "のに", "ながら",
+    "もの", "こと", "よう", "ため", "する", "した", "して", "され", "される", "ある", "いる", "なる", "できる", "です",
+    "ます", "った", "れる", "られ", "せる", "たち", "ごと",
+];
 
-/// Whether hiragana at `seg` can be part of a name (しおかぜ銀行, みちのく医学振興財団):
-/// two or more, a noun among its tokens, no function word and no clause end in it.
-fn hiragana_in_name(doc: &crate::pipeline::Doc<'_>, seg: &Range<usize>) -> bool {
-    let v = doc.text.v();
-    if v[seg.clone()].chars().count() < 2 {
-        return false;
+/// Particles that may open the hiragana after a word: 「市のしおかぜ…」.
+const PARTICLES: &[char] = &['の', 'が', 'は', 'を', 'に', 'で', 'へ', 'や', 'も', 'と'];
+
+/// The part of a hiragana segment `seg` that can begin a name, read from the string (IPADIC
+/// splits invented hiragana names unpredictably: しおかぜ is し+お+かぜ). `after_word` is
+/// whether a name character comes right before the segment.
+fn hiragana_name_part(v: &str, seg: Range<usize>, after_word: bool) -> Option<Range<usize>> {
+    let s = &v[seg.clone()];
+    let mut start = seg.start;
+    // cut after the last function word in it
+    if let Some(end) = FUNCTION_HIRAGANA.iter().filter_map(|w| s.rfind(w).map(|p| p + w.len())).max() {
+        start = seg.start + end;
+    } else if after_word && s.starts_with(PARTICLES) {
+        start = seg.start + s.chars().next().map_or(0, char::len_utf8);
     }
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < seg.end && seg.start < t.range.end).collect();
-    let aligned = tokens.first().is_some_and(|t| t.range.start == seg.start) && tokens.last().is_some_and(|t| t.range.end == seg.end);
-    aligned && !tokens.iter().any(|t| ends_clause(t)) && tokens.iter().any(|t| t.is("名詞") || t.is("接頭詞") || t.unknown)
+    let part = start..seg.end;
+    (v[part.clone()].chars().count() >= 2).then_some(part)
 }
 
 /// Runs of name characters (see [`runs`]) joined or extended across hiragana that is
@@ -53,25 +64,33 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
             out.push(r);
             continue;
         }
-        let seg = r.start - hira..r.start;
-        let joined = out.last().is_some_and(|prev| prev.end == seg.start);
-        if joined && hiragana_in_name(doc, &seg) {
-            if let Some(prev) = out.last_mut() {
-                prev.end = r.end;
+        let mut seg = r.start - hira..r.start;
+        // a verb or auxiliary ending in it closes the clause before the name: 「務める|しおかぜ」
+        let clause_end = doc
+            .tokens
+            .iter()
+            .filter(|t| t.range.end > seg.start && t.range.end <= seg.end)
+            // a word that began before the hiragana (務める, 初めて), an auxiliary, a verb's end
+            .filter(|t| t.range.start < seg.start || t.is("助動詞") || (t.is("動詞") && t.cform == "基本形"))
+            .map(|t| t.range.end)
+            .max();
+        let mut after_word = v[..seg.start].chars().next_back().is_some_and(is_name_char);
+        if let Some(end) = clause_end {
+            seg.start = end;
+            after_word = false;
+            if seg.is_empty() {
+                out.push(r);
+                continue;
             }
-            continue;
         }
-        // drop what ends the clause before the name: 「のしおかぜ」「参加したみなと」 → しおかぜ, みなと
-        let mut start = seg.start;
-        for t in doc.tokens.iter().filter(|t| t.range.start >= seg.start && t.range.end <= seg.end) {
-            if ends_clause(t) {
-                start = t.range.end;
-            }
-        }
-        if start < seg.end && hiragana_in_name(doc, &(start..seg.end)) {
-            out.push(start..r.end);
-        } else {
-            out.push(r);
+        match hiragana_name_part(v, seg.clone(), after_word) {
+            // 「駿河みなと信用金庫」: the word before, the hiragana and the run are one name
+            Some(part) if part.start == seg.start && after_word => match out.last_mut() {
+                Some(prev) if prev.end == seg.start => prev.end = r.end,
+                _ => out.push(part.start..r.end),
+            },
+            Some(part) => out.push(part.start..r.end),
+            None => out.push(r),
         }
     }
     out
@@ -149,7 +168,7 @@ pub(crate) const TYPE_NOUNS: &[&str] = &[
 
 /// Latin words that end an organization's name.
 pub(crate) const LATIN_HEADS: &[&str] = &[
-    "Institute", "University", "College", "School", "Foundation", "Association", "Society", "Council", "Agency",
+    "Hub", "Institute", "University", "College", "School", "Foundation", "Association", "Society", "Council", "Agency",
     "Ministry", "Department", "Center", "Centre", "Hospital", "Clinic", "Group", "Holdings", "Alliance", "Network",
     "Consortium", "Park", "Community", "Partners", "Ventures", "Capital", "Health", "Pharma", "Pharmaceuticals",
     "Therapeutics", "Biosciences", "Bioscience", "Laboratories", "Labs", "Corporation", "Company", "Bank", "Fund",
