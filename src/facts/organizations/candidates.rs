@@ -70,6 +70,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     dictionary(doc, &mut out);
     context(doc, &runs, &mut out);
     let mut kept = settle(out);
+    facilities(doc, &mut kept);
     repeat_mentions(doc, &mut kept);
     if std::env::var_os("JA_PRESS_DEBUG").is_some() {
         for c in &kept {
@@ -77,6 +78,29 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
         }
     }
     kept
+}
+
+/// Facilities are not bodies: a company's institute (「TPRの湘北研究所」) and a venue
+/// (「会場:札幌コンベンションセンター」, 「仙台国際センターで開催」).
+fn facilities(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    let companies: Vec<Range<usize>> =
+        kept.iter().filter(|c| c.kind == OrgKind::Company && c.source != Source::Head).map(|c| c.range.clone()).collect();
+    kept.retain(|c| {
+        if c.source != Source::Head {
+            return true;
+        }
+        let before = &v[..c.range.start];
+        let company_lab = c.kind == OrgKind::ResearchInstitute
+            && before.ends_with('の')
+            && companies.iter().any(|r| r.end + 'の'.len_utf8() == c.range.start);
+        let line_start = before.rfind('\n').map_or(0, |p| p + 1);
+        let after = &v[c.range.end..];
+        let venue = c.kind == OrgKind::Other
+            && (["会場", "開催場所", "場所", "開催地"].iter().any(|l| v[line_start..c.range.start].trim_start().starts_with(l))
+                || ["で開催", "にて開催", "で行われ", "で開かれ", "にて行われ"].iter().any(|w| after.starts_with(w)));
+        !company_lab && !venue
+    });
 }
 
 /// Every other place a found name is written again, as the same kind of candidate:
@@ -129,6 +153,13 @@ fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
 fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     let v = doc.text.v();
     let mut r = run;
+    // 「国立大学法人A大学・株式会社B」: two names; this run is the first
+    if let Some(p) = v[r.clone()].match_indices('・').map(|(p, _)| r.start + p).find(|&p| {
+        let rest = &v[p + '・'.len_utf8()..r.end];
+        doc.vocab.legal_forms.iter().any(|f| rest.starts_with(f.name.as_str()))
+    }) {
+        r.end = p;
+    }
     // trailing roles: 「LINK-J理事兼事務局長」 → LINK-J
     if let Some(role) = roles::role_ending_at(doc.vocab, v, r.end, false)
         && role.start > r.start
@@ -255,7 +286,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
         return None;
     }
     // 「小中学校52校」 is a count; a faculty (学部, 研究科) is named with its university
-    if modifier.ends_with(|c: char| c.is_ascii_digit()) || (matches!(h.head.as_str(), "学部" | "研究科") && !modifier.contains("大学")) {
+    if modifier.ends_with(|c: char| c.is_ascii_digit()) || (matches!(h.head.as_str(), "学部" | "研究科") && (!modifier.contains("大学") || modifier.starts_with("大学院"))) {
         return None;
     }
     // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
@@ -277,6 +308,7 @@ fn is_token_inside(doc: &Doc<'_>, p: usize) -> bool {
 const GENERIC_MODIFIERS: &[&str] = &[
     "州立", "国立", "私立", "公立", "県立", "市立", "各", "同", "本", "当", "他", "地元", "関連", "地方", "主要", "海外", "国内",
     "外部", "民間", "公的", "全国", "世界", "研究", "医療", "総合", "専門", "大手", "新設", "提携", "連携", "参加", "協力",
+    "中核", "無床", "有床", "医学系", "統合準備", "準備", "設立準備", "実行", "運営", "審査", "選考", "地域", "基幹", "拠点",
 ];
 
 /// (株)アカネ, アカネ(株).
@@ -345,6 +377,13 @@ fn municipalities(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let heads = &doc.vocab.municipal_heads;
     for i in 0..t.len() {
         let tok = &t[i];
+        // 北海道 is one IPADIC word
+        if &v[tok.range.clone()] == "北海道" && !v[tok.range.end..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}')) {
+            let mut c = Cand::new(tok.range.clone(), OrgKind::Municipality, Source::Municipality);
+            c.place_only = is_place_use(doc, i, tok.range.clone()) || !acts(doc, tok.range.clone());
+            out.push(c);
+            continue;
+        }
         let suffix = tok.is("名詞,接尾,地域") && heads.iter().any(|h| h == &v[tok.range.clone()]);
         let mayor = tok.is("名詞,一般") && matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長");
         if !suffix && !mayor {
@@ -385,6 +424,18 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     ];
     let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
     let line_end = v[range.end..].find('\n').map_or(v.len(), |p| range.end + p);
+    // a row of a dated table of partners: 「2019年11月  三島市(静岡県)」
+    if DATED_ROW.is_match(&v[line_start..range.start]) {
+        return true;
+    }
+    // 「オウル市と経済交流に関する覚書を締結」: a party to an agreement
+    if v[range.end..].starts_with('と')
+        && let Some(sentence) = doc.text.sentence_of(range.end)
+        && doc.vocab.agreements.iter().any(|a| v[range.end..sentence.end].contains(a.as_str()))
+        && ["締結", "提携", "合意", "調印"].iter().any(|w| v[range.end..sentence.end].contains(w))
+    {
+        return true;
+    }
     // alone on its line: a signature or a party listed in the header
     if v[line_start..line_end].trim() == &v[range.clone()] {
         return true;
@@ -495,7 +546,7 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         let before = v[..tok.range.start].chars().next_back();
         let after = v[tok.range.end..].chars().next();
         let glued_before = before.is_some_and(super::rules::is_name_char);
-        let glued_after = after.is_some_and(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | 'A'..='Z' | 'a'..='z'));
+        let glued_after = after.is_some_and(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | 'A'..='Z' | 'a'..='z' | '・' | '='));
         if glued_before || glued_after {
             continue;
         }
@@ -715,6 +766,8 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
 fn known_head(doc: &Doc<'_>, s: &str) -> bool {
     doc.vocab.heads.iter().any(|h| s.ends_with(h.head.as_str()))
 }
+
+static DATED_ROW: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\d{4}年\d{1,2}月|\d{4}/\d{1,2})\s+$"));
 
 static DATED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\d{4}年\d{1,2}月|\d{1,2}月)(?:には|に) ?"));
 

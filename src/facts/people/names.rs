@@ -60,6 +60,11 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
     let v = doc.text.v();
     let rest = v.get(p..)?;
     if let Some(m) = LATIN.find(rest) {
+        // 「Food Innovation Hub」 is an organization's name
+        let last = m.as_str().rsplit(' ').next().unwrap_or("");
+        if crate::facts::organizations::rules::LATIN_HEADS.iter().any(|h| last.ends_with(h)) {
+            return None;
+        }
         return Some((p..p + m.end(), Script::Latin));
     }
     if let Some(m) = KATAKANA.find(rest) {
