@@ -94,6 +94,19 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         people.push(Found1 { range: name, script, roles: roles_found, attached: false, twin: twin_after(doc, row.name.end, script) });
     }
 
+    // 2b. Lists: 「阿部 千尋 / 国立研究開発法人東北先端医療研究センター 主任研究員 / 「…」」.
+    for row in tables::slash_rows(doc) {
+        let Some((name, script)) = name_at(doc, row.name.start).filter(|(r, _)| r.end + 1 >= row.name.end) else { continue };
+        let cell = row.roles[0].clone();
+        let Some(role) = roles::role_ending_at(doc.vocab, &v[cell.clone()], cell.len(), true) else { continue };
+        let role = cell.start + role.start..cell.start + role.end;
+        let org = found.org_mentions.iter().filter(|(_, m)| m.start >= cell.start && m.end <= role.start).map(|(i, _)| *i).last();
+        if org_taken(&name) {
+            continue;
+        }
+        people.push(Found1 { range: name, script, roles: vec![(role, org)], attached: false, twin: None });
+    }
+
     // 3. 「NAME(ORG ROLE)」, 「NAME(ROLE)」: a role in a parenthesis after a name.
     for (open, _) in v.match_indices('(') {
         let Some(close) = v[open..].find([')', '\n']).map(|p| open + p).filter(|&p| v[p..].starts_with(')')) else { continue };
@@ -227,7 +240,8 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
 /// After a role: 「:」, one space, or 「の」 before the name.
 fn skip_separator(v: &str, p: usize) -> Option<usize> {
     let rest = v.get(p..)?;
-    for sep in [":", " ", "の", ": ", "\t"] {
+    // 「理事長:岡野」「統括監の田宮」「院長、小川」「理事長に加藤 正人が就任」
+    for sep in [":", " ", "の", ": ", "\t", "、", "に"] {
         if let Some(after) = rest.strip_prefix(sep) {
             return Some(p + rest.len() - after.len() + (after.len() - after.trim_start_matches(' ').len()));
         }

@@ -74,3 +74,26 @@ pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
     }
     out
 }
+
+/// Lines of cells separated by 「 / 」: a name first, then its affiliation and role.
+pub(super) fn slash_rows(doc: &Doc<'_>) -> Vec<Row> {
+    let v = doc.text.v();
+    let mut out = Vec::new();
+    for line in &doc.text.lines {
+        let text = &v[line.trimmed.clone()];
+        if !text.contains(" / ") {
+            continue;
+        }
+        let mut cells = Vec::new();
+        let mut start = line.trimmed.start;
+        for (p, _) in text.match_indices(" / ") {
+            cells.push(start..line.trimmed.start + p);
+            start = line.trimmed.start + p + 3;
+        }
+        cells.push(start..line.trimmed.end);
+        if cells.len() >= 2 {
+            out.push(Row { name: cells[0].clone(), roles: vec![cells[1].clone()] });
+        }
+    }
+    out
+}
