@@ -58,6 +58,17 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let after = skip_separator(v, role.end);
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
         let mut attached = false;
+        // 「望月知事」: before a place role, only the family name of someone already named
+        if person.is_none() && place_role {
+            let known = |r: &Range<usize>| {
+                let family = &v[r.clone()];
+                people.iter().any(|p| canonical(&v[p.range.clone()], Script::Kanji).starts_with(family) && p.range.len() > r.len())
+            };
+            person = name_before(doc, role.start)
+                .or_else(|| surname_before(doc, role.start).map(|r| (r, Script::Kanji)))
+                .filter(|(r, _)| r.end == role.start && known(r) && !org_taken(r));
+            attached = person.is_some();
+        }
         if person.is_none() && !place_role {
             person = name_before(doc, role.start)
                 .map(|(r, s)| widen_spaced(doc, r, s))
