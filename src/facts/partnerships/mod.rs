@@ -54,6 +54,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     }
     timeline(doc, found, out, &mut drafts);
     let drafts = merge_announcements(drafts);
+    let drafts = merge_listed_twice(drafts);
     let drafts = ordinals(doc, found, out, drafts);
     for d in drafts {
         let names: Vec<String> = d.parties.iter().filter_map(|&i| out.organizations.get(i)).map(|o| o.name.clone()).collect();
@@ -397,6 +398,40 @@ fn merge_announcements(drafts: Vec<Draft>) -> Vec<Draft> {
             continue;
         }
         out.push(d);
+    }
+    out
+}
+
+/// An earlier agreement in running text that a history-table row also lists (same
+/// partner, same date) is one record: the row, with the text's agreement word.
+fn merge_listed_twice(drafts: Vec<Draft>) -> Vec<Draft> {
+    let rows: Vec<(Option<usize>, Option<DateValue>, usize)> = drafts
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| d.source == PartnershipSource::HistoryTable)
+        .map(|(i, d)| (d.parties.last().copied(), d.date, i))
+        .collect();
+    let mut agreement_for: Vec<(usize, String)> = Vec::new();
+    let mut keep = vec![true; drafts.len()];
+    for (i, d) in drafts.iter().enumerate() {
+        if d.source != PartnershipSource::RunningText {
+            continue;
+        }
+        if let Some(&(_, _, row)) = rows.iter().find(|(p, date, _)| *p == d.parties.last().copied() && *date == d.date) {
+            keep[i] = false;
+            if let Some(a) = &d.agreement {
+                agreement_for.push((row, a.clone()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (i, mut d) in drafts.into_iter().enumerate() {
+        if let Some((_, a)) = agreement_for.iter().find(|(row, _)| *row == i) {
+            d.agreement.get_or_insert_with(|| a.clone());
+        }
+        if keep[i] {
+            out.push(d);
+        }
     }
     out
 }
