@@ -25,6 +25,27 @@ static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Breadcrumbs and menu bars: short items joined by >, ›, », |, / or wide spaces.
+fn is_menu_bar(text: &str) -> bool {
+    // breadcrumbs: 「ホーム > 大学案内 > …」; the last item may be the page's long title
+    let crumbs: Vec<&str> = text.split(" > ").map(str::trim).collect();
+    if crumbs.len() >= 2 && crumbs[..crumbs.len() - 1].iter().all(|i| !i.is_empty() && i.chars().count() <= 16) {
+        return true;
+    }
+    for sep in [">", "›", "»", " | ", "|", " / "] {
+        let items: Vec<&str> = text.split(sep).map(str::trim).filter(|i| !i.is_empty()).collect();
+        if items.len() >= 3 && items[..items.len() - 1].iter().all(|i| i.chars().count() <= 16 && !i.contains('。')) {
+            return true;
+        }
+    }
+    let short = |items: &[&str]| items.iter().all(|i| i.chars().count() <= 12 && !i.contains(['。', '、', ':']));
+    let wide: Vec<&str> = text.split("  ").map(str::trim).filter(|i| !i.is_empty()).collect();
+    let single: Vec<&str> = text.split(' ').map(str::trim).filter(|i| !i.is_empty()).collect();
+    // single spaces only between Japanese words of three or more characters
+    let japanese = |items: &[&str]| items.iter().all(|i| i.chars().count() >= 3 && !i.chars().any(|c| c.is_ascii_alphanumeric()));
+    (wide.len() >= 4 && short(&wide)) || (single.len() >= 5 && short(&single) && japanese(&single))
+}
+
 /// Bulleted short items: a menu when they open the page.
 static BULLET_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:[•●■◆▶]|\d{1,2}\.)\s*[^。、]{1,20}$").expect("valid regex"));
@@ -51,7 +72,7 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
         if text.is_empty() {
             continue;
         }
-        if NAV_LINE.is_match(text) {
+        if NAV_LINE.is_match(text) || is_menu_bar(text) {
             line.boilerplate = true;
             continue;
         }
@@ -86,6 +107,12 @@ mod tests {
         }
         for text in ["LINK-J、川崎市と覚書を締結", "2018年8月31日", "連携", "取り組み", "三井不動産株式会社"] {
             assert!(!NAV_LINE.is_match(text), "{text}");
+        }
+        for menu in ["ホーム > 大学案内 > プレスリリース > 2024年度", "財団について | 助成・表彰事業 | 公募情報 | 刊行物", "個人のお客さま  法人のお客さま  株主・投資家の皆さま  採用情報"] {
+            assert!(is_menu_bar(menu), "{menu}");
+        }
+        for text in ["年月 団体・組織名 提携内容", "新役職  氏名  旧役職", "代表取締役社長    宮永 隆司     取締役常務執行役員"] {
+            assert!(!is_menu_bar(text), "{text}");
         }
     }
 

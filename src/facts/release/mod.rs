@@ -47,9 +47,18 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
 
     // The header: a line that is only a date, the headline, the signature block.
     let mut date_line = None;
-    for &i in &header {
+    let mut short_title_at: Option<usize> = None;
+    // a line that is only a year or a month: a timeline, whose entries are no headlines
+    let mut timeline_seen = false;
+    for (position, &i) in header.iter().enumerate() {
         let line = &text.lines[i];
         let s = &v[line.trimmed.clone()];
+        if let Some((parsed, r)) = dates::parse_one(s)
+            && r.end == s.len()
+            && parsed.day.is_none()
+        {
+            timeline_seen = true;
+        }
         if let Some((parsed, r)) = dates::parse_one(s)
             && s[r.end..].trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).len() <= 12
             && let Some(value) = day_of(&parsed)
@@ -62,9 +71,20 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             date_line.get_or_insert(i);
             continue;
         }
-        if release.title.is_none() && is_title(doc, s) {
-            let m = text.mention(line.trimmed.clone());
-            release.title = Some(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Headline });
+        // a headline is written out; a short line (「研究成果」「【共同発表】」) is a section label,
+        // taken only when nothing longer follows
+        if is_title(doc, s) {
+            let long = s.chars().count() >= 12;
+            let better = match (&release.title, short_title_at) {
+                (None, _) => true,
+                (Some(_), Some(at)) => long && position <= at + 6 && !timeline_seen,
+                (Some(_), None) => false,
+            };
+            if better {
+                short_title_at = (!long).then_some(position);
+                let m = text.mention(line.trimmed.clone());
+                release.title = Some(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Headline });
+            }
         }
     }
     // Signature block: organization lines right under the date line.

@@ -27,7 +27,7 @@ pub(super) static UPDATED_LABEL: LazyLock<Regex> =
 /// Header lines that are never the headline: salutations, labels, section names.
 pub(super) static NOT_A_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)^(?:
-        各\s*位|報道関係者(?:各位|の皆様|の皆さま)?|関係者各位|お知らせ|ニュースリリース|プレスリリース|報道発表資料?|
+        各\s*位|報道関係者?(?:各位|の皆様|の皆さま)?|報道各位|記者発表資料?|関係者各位|お知らせ|ニュースリリース|プレスリリース|報道発表資料?|
         (?i:news\s?release|press\s?release)|
         (?:会\s*社\s*名|代\s*表\s*者\s*名?|問\s*合\s*せ\s*先|問い合わせ先|お問い合わせ先|お問合せ先|所在地|本社所在地|コード番号|
            TEL|Tel|電話|上場取引所|URL|配信日時|配信日|発表日|更新日|最終更新日|プレスリリース発表元企業|発表元企業|配信元)(?:\s|:|$).*|
