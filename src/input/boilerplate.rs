@@ -32,7 +32,7 @@ fn is_menu_bar(text: &str) -> bool {
     if crumbs.len() >= 2 && crumbs[..crumbs.len() - 1].iter().all(|i| !i.is_empty() && i.chars().count() <= 16) {
         return true;
     }
-    for sep in [">", "›", "»", " | ", "|", " / "] {
+    for sep in [">", "›", "»", " | ", "|"] {
         let items: Vec<&str> = text.split(sep).map(str::trim).filter(|i| !i.is_empty()).collect();
         if items.len() >= 3 && items[..items.len() - 1].iter().all(|i| i.chars().count() <= 16 && !i.contains('。')) {
             return true;
@@ -72,8 +72,14 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
         if text.is_empty() {
             continue;
         }
-        if NAV_LINE.is_match(text) || is_menu_bar(text) {
+        if NAV_LINE.is_match(text) {
             line.boilerplate = true;
+            continue;
+        }
+        // menus and breadcrumbs stay in the text (「… > 2024年度」 is still a date) but are
+        // never a headline
+        if is_menu_bar(text) {
+            line.menu = true;
             continue;
         }
         if in_header && BULLET_ITEM.is_match(text) {

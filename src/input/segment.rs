@@ -16,6 +16,8 @@ pub(crate) struct Line {
     pub trimmed: Range<usize>,
     /// Site furniture (menus, share buttons, "pagetop"): rules skip it.
     pub boilerplate: bool,
+    /// A menu bar or a breadcrumb: read, but never a headline.
+    pub menu: bool,
 }
 
 /// The normalized document with its segmentation and the way back to the original.
@@ -123,7 +125,7 @@ fn line(s: &str, range: Range<usize>) -> Line {
     let lead = text.len() - text.trim_start().len();
     let trail = text.len() - text.trim_end().len();
     let trimmed = if lead == text.len() { range.start..range.start } else { range.start + lead..range.end - trail };
-    Line { range, trimmed, boilerplate: false }
+    Line { range, trimmed, boilerplate: false, menu: false }
 }
 
 /// Sentences end at 。！？ (and ! ?) outside brackets; a line is at most one paragraph.

@@ -73,7 +73,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
         // a headline is written out; a short line (「研究成果」「【共同発表】」) is a section label,
         // taken only when nothing longer follows
-        if is_title(doc, s) {
+        if !line.menu && is_title(doc, s) {
             let long = s.chars().count() >= 12;
             let better = match (&release.title, short_title_at) {
                 (None, _) => true,
