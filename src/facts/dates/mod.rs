@@ -97,6 +97,14 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     durations(doc, &candidates, out);
 }
 
+/// Whether a place name or a disaster follows: 「令和元年東日本台風」「令和6年能登半島地震」.
+fn doc_tokens_proper_after(v: &str, end: usize) -> bool {
+    let rest = &v[end..];
+    ["東日本", "西日本", "北日本", "能登", "熊本", "台風", "豪雨", "地震", "大雨", "大雪", "災害", "震災", "水害"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+}
+
 /// All rule matches, overlaps resolved: the longest match wins, then the earlier rule.
 fn scan(v: &str) -> Vec<Candidate> {
     let mut all: Vec<(usize, Candidate)> = Vec::new();
@@ -115,8 +123,10 @@ fn scan(v: &str) -> Vec<Candidate> {
             let mut full_end = m.end();
             let mut parsed = parsed;
             // 「2024年5月28日(火)午前10時」: a time after the day makes a datetime; the text runs to it
-            if parsed.day.is_some() && parsed.time.is_none() && !v[..m.start()].ends_with(['~', '〜', '-'])
+            if parsed.day.is_some()
+                && parsed.time.is_none()
                 && let Some(t) = TIME_AFTER.captures(&v[full_end..])
+                && t.name("hours").is_none()
                 && let Some(time) = time_of(&t)
             {
                 parsed.time = Some(time);
@@ -129,6 +139,13 @@ fn scan(v: &str) -> Vec<Candidate> {
             }
             // 「決算期 3月」 is a recurring year end, not a date
             if parsed.year.is_none() && v[..m.start()].trim_end_matches([' ', ':', '\t']).ends_with("決算期") {
+                continue;
+            }
+            // 「令和元年東日本台風」: an era year naming an event
+            if parsed.month.is_none()
+                && caps.name("era").is_some()
+                && doc_tokens_proper_after(v, m.end())
+            {
                 continue;
             }
             // 「2000年代」 is a decade
@@ -283,8 +300,9 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
         let before = &v[line_start..start];
         let last_stated = candidates[..i].iter().rev().find_map(|c| c.parsed.year);
         let (year, source) = if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1)) {
+            // 同年, 翌年, 前年 follow the year just written; 本年, 昨年, 来年 the release's
             let base = match rel.as_str() {
-                "同年" | "当年" | "翌" | "同" => last_stated.or(release_year),
+                "同年" | "当年" | "翌" | "同" | "翌年" | "前年" => last_stated.or(release_year),
                 _ => release_year.or(last_stated),
             };
             let shift = match rel.as_str() {

@@ -125,7 +125,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
 
 /// A time right after a day (and its weekday): 14:00, 午前10時, 午後2時30分, 正午.
 pub(crate) static TIME_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t]?(?:(?P<ampm>午前|午後)[ \t]?(?P<h>\d{1,2})[ \t]?時(?:[ \t]?(?P<mi>\d{1,2})[ \t]?分|(?P<half>半))?|(?P<H>\d{1,2}):(?P<M>\d{2})|(?P<noon>正午))")
+    Regex::new(r"^[ \t]?(?:(?:(?P<ampm>午前|午後)[ \t]?)?(?P<h>\d{1,2})[ \t]?時(?:[ \t]?(?P<mi>\d{1,2})[ \t]?分|(?P<half>半))?(?P<hours>間)?|(?P<H>\d{1,2}):(?P<M>\d{2})|(?P<noon>正午))")
         .unwrap_or_else(|e| panic!("time rule: {e}"))
 });
 

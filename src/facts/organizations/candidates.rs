@@ -51,8 +51,13 @@ fn re(p: &str) -> Regex {
 }
 
 /// Latin company forms after a name: "GenoLab Inc.", "Janssen Research & Development LLC.".
+static LATIN_PT: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\bPT (?P<name>[A-Z][A-Za-z0-9&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9&.'\-]*|of|and|the))*)"));
+
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)"));
+
 static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>Co\., ?Ltd\.|Co\.,Ltd\.|Inc\.|Inc\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
+    re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>(?i:Co\., ?Ltd\.|Co\.,Ltd\.)|(?i:Inc)\.|Inc\b|INC\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
 });
 
 pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
@@ -166,6 +171,10 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     {
         // 市長/町長/区長/村長 keep their 市: 「川崎市長」 → 川崎市 (handled by municipalities)
         r.end = role.start;
+    }
+    // a date glued before the name: 「2021年7月株式会社ミソラ・ロボティクス」
+    if let Some(m) = GLUED_DATE.find(&v[r.clone()]) {
+        r.start += m.end();
     }
     loop {
         let s = &v[r.clone()];
@@ -290,8 +299,10 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
         return None;
     }
     // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
-    let proper = has_name_script(modifier)
-        || doc.tokens.iter().any(|t| t.range.start >= start && t.range.end <= head_start && t.is("名詞,固有名詞"));
+    let proper = modifier.chars().any(|c| c.is_ascii_alphabetic())
+        || doc.tokens.iter().any(|t| {
+            t.range.start >= start && t.range.end <= head_start && (t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])))
+        });
     if h.kind == OrgKind::Company && !proper {
         return None;
     }
@@ -309,6 +320,7 @@ const GENERIC_MODIFIERS: &[&str] = &[
     "州立", "国立", "私立", "公立", "県立", "市立", "各", "同", "本", "当", "他", "地元", "関連", "地方", "主要", "海外", "国内",
     "外部", "民間", "公的", "全国", "世界", "研究", "医療", "総合", "専門", "大手", "新設", "提携", "連携", "参加", "協力",
     "中核", "無床", "有床", "医学系", "統合準備", "準備", "設立準備", "実行", "運営", "審査", "選考", "地域", "基幹", "拠点",
+    "相談", "お客様相談", "客様相談", "コール", "サポート", "カスタマー", "国際", "お問い合わせ", "問い合わせ", "窓口",
 ];
 
 /// (株)アカネ, アカネ(株).
@@ -352,6 +364,22 @@ fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
 
 fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
+    // Indonesian PT before the name: 「PT Uraga Trading Indonesia」
+    for caps in LATIN_PT.captures_iter(v) {
+        let (Some(whole), Some(name)) = (caps.get(0), caps.name("name")) else { continue };
+        if v[..whole.start()].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+            continue;
+        }
+        out.push(Cand {
+            range: whole.range(),
+            core: name.range(),
+            legal: Some(("PT".to_string(), LegalFormPosition::Prefix, OrgKind::Company)),
+            kind: OrgKind::Company,
+            source: Source::LegalForm,
+            country: Some("インドネシア".to_string()),
+            place_only: false,
+        });
+    }
     for caps in LATIN_LEGAL.captures_iter(v) {
         let (Some(whole), Some(name), Some(form)) = (caps.get(0), caps.name("name"), caps.name("form")) else { continue };
         if v[..whole.start()].ends_with(|c: char| c.is_ascii_alphanumeric()) {

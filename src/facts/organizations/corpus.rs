@@ -94,3 +94,4 @@ fn negative_corpus() {
         (!names.is_empty()).then(|| format!("{input:?} gave {names:?}"))
     });
 }
+

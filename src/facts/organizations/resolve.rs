@@ -385,10 +385,12 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                 let same_name = b_cores.iter().chain(&b_full).any(|n| names_a.contains(n));
                 // a short form: b has no legal form and names a's core, or b's core is a's alias
                 let short_form = same_name && (lb.is_none() || la.is_none() && entities[a].aliases.iter().any(|x| b_cores.contains(&key(x))));
-                // country prefix: a = 韓国 + b
+                // country prefix: a = 韓国 + b, カナダ・ + b
                 let country = a_cores.iter().any(|ac| {
                     b_cores.iter().any(|bc| {
-                        ac.len() > bc.len() && ac.ends_with(bc.as_str()) && COUNTRIES.contains(&&ac[..ac.len() - bc.len()])
+                        ac.len() > bc.len()
+                            && ac.ends_with(bc.as_str())
+                            && COUNTRIES.contains(&ac[..ac.len() - bc.len()].trim_end_matches('・'))
                     })
                 }) && lb.is_none();
                 // 武田薬品 of 武田薬品工業: a = b + a company head

@@ -28,7 +28,7 @@ fn is_hiragana(c: char) -> bool {
 const FUNCTION_HIRAGANA: &[&str] = &[
     "における", "において", "について", "に関する", "に対する", "として", "とともに", "および", "ならびに", "または",
     "による", "により", "から", "まで", "より", "など", "ための", "には", "では", "とは", "のは", "ので", "のに", "ながら",
-    "もの", "こと", "よう", "ため", "する", "した", "して", "され", "される", "ある", "いる", "なる", "できる", "です",
+    "よう", "ため", "する", "した", "して", "され", "される", "ある", "いる", "なる", "できる", "です",
     "ます", "った", "れる", "られ", "せる", "たち", "ごと",
 ];
 
@@ -75,6 +75,11 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
             .map(|t| t.range.end)
             .max();
         let mut after_word = v[..seg.start].chars().next_back().is_some_and(is_name_char);
+        // no particle can follow a legal form written before a name: 「株式会社のと精機」
+        // (only where the run before is the form alone: a form written first)
+        let after_form = out.last().is_some_and(|prev| {
+            prev.end == seg.start && doc.vocab.legal_forms.iter().any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
+        });
         if let Some(end) = clause_end {
             seg.start = end;
             after_word = false;
@@ -83,7 +88,8 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        match hiragana_name_part(v, seg.clone(), after_word) {
+        let part = if after_form && clause_end.is_none() { Some(seg.clone()) } else { hiragana_name_part(v, seg.clone(), after_word) };
+        match part {
             // 「駿河みなと信用金庫」: the word before, the hiragana and the run are one name
             Some(part) if part.start == seg.start && after_word => match out.last_mut() {
                 Some(prev) if prev.end == seg.start => prev.end = r.end,
@@ -192,7 +198,7 @@ pub(crate) const COUNTRIES: &[&str] = &[
     "米国", "アメリカ", "英国", "イギリス", "フランス", "南フランス", "ドイツ", "イタリア", "スペイン", "オランダ", "スイス",
     "スウェーデン", "デンマーク", "フィンランド", "ノルウェー", "ベルギー", "オーストリア", "アイルランド", "イスラエル",
     "カナダ", "オーストラリア", "ニュージーランド", "中国", "韓国", "台湾", "香港", "シンガポール", "タイ", "ベトナム",
-    "インド", "インドネシア", "マレーシア", "フィリピン", "ブラジル", "メキシコ", "日本", "米",
+    "インド", "インドネシア", "マレーシア", "フィリピン", "ブラジル", "メキシコ", "日本", "米", "フィンランド", "ノルウェー",
 ];
 
 /// The country a country word names (南フランス → フランス, アメリカ → 米国).

@@ -38,7 +38,10 @@ struct Found1 {
 const PLACE_ROLES: &[&str] = &["副市長", "副知事", "副町長", "副村長", "副区長", "市長", "町長", "村長", "区長", "知事"];
 
 /// Roles of a company's officers: with no organization named, the issuer's.
-const OFFICER_ROLES: &[&str] = &["取締役", "社長", "会長", "執行役", "監査役", "CEO", "COO", "CFO", "CTO", "代表社員", "相談役", "顧問"];
+const OFFICER_ROLES: &[&str] = &[
+    "取締役", "社長", "会長", "執行役", "監査役", "CEO", "COO", "CFO", "CTO", "代表社員", "相談役", "顧問", "部長", "本部長",
+    "室長", "課長", "事業部長", "支店長", "所長", "センター長", "グループ長",
+];
 
 pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     let v = doc.text.v();
@@ -54,6 +57,10 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let Some(role) = full_role(doc, found, m.start()) else { continue };
         last_end = role.end;
         let role_text = &v[role.clone()];
+        // 「(担当:井出)」 names a contact, not a role
+        if role_text == "担当" {
+            continue;
+        }
         let place_role = PLACE_ROLES.iter().any(|p| role_text.ends_with(p));
         let after = skip_separator(v, role.end);
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
@@ -329,6 +336,8 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
             continue;
         }
         let gap = without_parens(&v[m.end..anchor]);
+        // 「CRUからはRajesh Iyer」: a particle after the organization is still its
+        let gap = ["からは", "からも", "では", "より", "から"].iter().fold(gap, |g, p| g.replacen(p, "", 1));
         let clean = gap.chars().all(|c| matches!(c, ' ' | 'の' | '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・'));
         if clean && gap.chars().count() <= 30 && best.is_none_or(|(_, e)| m.end > e) {
             best = Some((*i, m.end));

@@ -29,10 +29,10 @@ static KATAKANA: LazyLock<Regex> =
 static KATAKANA_SINGLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]+"));
 /// 藤巻 まどか, 藤巻まどか: a kanji family name and a hiragana given name, where a
 /// boundary follows (a space, punctuation, an honorific or a role).
-static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{1,3} ?[ぁ-ゖ]{2,4}"));
+static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,3} ?(?:[ぁ-ゖ]{2,4}|[ぁ-ゖ]{1,3}[子美江代恵香奈乃里])"));
 /// 岡野 栄之: family and given names with one space.
-static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{1,4} [\p{Han}々]{1,4}"));
-static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{2,6}"));
+static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,4} [\p{Han}々ヶ]{1,4}"));
+static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{2,6}"));
 
 /// Whether the kanji at `r` read as a name: the first token is a proper noun (a family
 /// name is tagged 人名 or 地域 in IPADIC) or unknown, and none is a verb or particle.
@@ -71,7 +71,15 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         return Some((p..p + m.end(), Script::Katakana));
     }
     if let Some(m) = KANJI_SPACED.find(rest) {
-        let r = p..p + m.end();
+        let mut r = p..p + m.end();
+        if let Some(space) = v[r.clone()].find(' ') {
+            let given = r.start + space + 1;
+            if let Some((i, _)) = v[given..r.end].char_indices().skip(1).find(|&(i, _)| {
+                super::roles::role_starting_at(doc.vocab, v, given + i).is_some()
+            }) {
+                r.end = given + i;
+            }
+        }
         let r = trim_tail(doc, r);
         if r.end > p && v[r.clone()].contains(' ') && (kanji_is_name(doc, &r) || no_function_words(doc, &r)) {
             return Some((r, Script::Kanji));
@@ -169,13 +177,13 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         return name_before(doc, open);
     }
     // kanji: 「村上 葵」 (family, a space, given) or two to four solid, the first a proper noun
-    let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).collect();
+    let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ')).collect();
     let Some(&(given_start, _)) = kanji.last() else { return None };
     if kanji.len() <= 4
         && let Some(family_part) = before[..given_start].strip_suffix(' ')
     {
         let family: usize =
-            family_part.chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).map(char::len_utf8).sum();
+            family_part.chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ')).map(char::len_utf8).sum();
         if (1..=12).contains(&family) {
             let r = given_start - 1 - family..end;
             if kanji_is_name(doc, &r) || no_function_words(doc, &r) {

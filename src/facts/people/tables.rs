@@ -45,7 +45,7 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn is_role_header(s: &str) -> bool {
-    s.contains("役職") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属")
+    s.contains("役職") || s.contains("役位") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属")
 }
 
 pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
@@ -75,25 +75,33 @@ pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
     out
 }
 
-/// Lines of cells separated by 「 / 」: a name first, then its affiliation and role.
+/// Lines of cells separated by 「 / 」 or 「/」: a name first, then its affiliation and role.
 pub(super) fn slash_rows(doc: &Doc<'_>) -> Vec<Row> {
     let v = doc.text.v();
     let mut out = Vec::new();
     for line in &doc.text.lines {
         let text = &v[line.trimmed.clone()];
-        if !text.contains(" / ") {
+        if !text.contains('/') || text.contains("://") {
             continue;
         }
         let mut cells = Vec::new();
         let mut start = line.trimmed.start;
-        for (p, _) in text.match_indices(" / ") {
-            cells.push(start..line.trimmed.start + p);
-            start = line.trimmed.start + p + 3;
+        for (p, _) in text.match_indices('/') {
+            let at = line.trimmed.start + p;
+            cells.push(trim(v, start..at));
+            start = at + 1;
         }
-        cells.push(start..line.trimmed.end);
-        if cells.len() >= 2 {
+        cells.push(trim(v, start..line.trimmed.end));
+        if cells.len() >= 2 && cells.iter().all(|c| !c.is_empty()) {
             out.push(Row { name: cells[0].clone(), roles: vec![cells[1].clone()] });
         }
     }
     out
+}
+
+fn trim(v: &str, r: Range<usize>) -> Range<usize> {
+    let s = &v[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..(r.end - trail).max(r.start + lead)
 }

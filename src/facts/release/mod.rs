@@ -73,6 +73,18 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
         // a headline is written out; a short line (「研究成果」「【共同発表】」) is a section label,
         // taken only when nothing longer follows
+        // 「NEWS RELEASE　　2025年5月23日」「News 2025/03/12」: a label, then the date
+        if release.date.is_none()
+            && let Some((at, _)) = s.char_indices().find(|&(i, c)| c.is_ascii_digit() && dates::parse_one(&s[i..]).is_some_and(|(_, r)| i + r.end == s.trim_end().len()))
+            && s[..at].chars().count() <= 20
+            && !s[..at].contains(['。', '、'])
+            && let Some((parsed, r)) = dates::parse_one(&s[at..])
+            && let Some(value) = day_of(&parsed)
+        {
+            let m = text.mention(line.trimmed.start + at + r.start..line.trimmed.start + at + r.end);
+            release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::DateLine });
+            continue;
+        }
         if !line.menu && is_title(doc, s) {
             let long = s.chars().count() >= 12;
             let better = match (&release.title, short_title_at) {
