@@ -54,7 +54,7 @@ fn re(p: &str) -> Regex {
 static LATIN_PT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bPT (?P<name>[A-Z][A-Za-z0-9&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9&.'\-]*|of|and|the))*)"));
 
-static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月\d{1,2}日)"));
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)"));
 
 static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>(?i:Co\., ?Ltd\.|Co\.,Ltd\.)|(?i:Inc)\.|Inc\b|INC\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
@@ -292,6 +292,16 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     }
     // 「製薬企業発サイエンスパーク」: a description, not a name
     if ["企業", "団体", "機関", "会社", "事業者"].iter().any(|g| modifier.contains(g)) {
+        return None;
+    }
+    // 「富山ロボティクス大学 工学部」: a faculty written after its university and a space
+    if matches!(h.head.as_str(), "学部" | "研究科") && !modifier.contains("大学") {
+        let before = v[..start].strip_suffix(' ')?;
+        let uni: usize = before.chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+        let uni_start = start - 1 - uni;
+        if uni > 0 && (before.ends_with("大学") || before.ends_with("大学院")) {
+            return Some(Cand::new(uni_start..r.end, OrgKind::University, Source::Head));
+        }
         return None;
     }
     // 「小中学校52校」 is a count; a faculty (学部, 研究科) is named with its university
@@ -575,7 +585,9 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         let after = v[tok.range.end..].chars().next();
         let glued_before = before.is_some_and(super::rules::is_name_char);
         let glued_after = after.is_some_and(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | 'A'..='Z' | 'a'..='z' | '・' | '='));
-        if glued_before || glued_after {
+        // 「遊佐 明日香」: a given name after a family name and a space
+        let spaced_family = v[..tok.range.start].strip_suffix(' ').is_some_and(|b| b.ends_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}')));
+        if glued_before || glued_after || spaced_family {
             continue;
         }
         // 「川崎市」「川崎市内」: a place, not the company
@@ -654,7 +666,8 @@ fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
         if let Some(inner) = paren_at(v, r.end) {
             let content = &v[inner.clone()];
             let last = content.rsplit(['、', ',']).next().unwrap_or(content).trim();
-            if let Some(country) = doc.vocab.country_of_marker(content) {
+            // 「28日(日)」 is a day and its weekday, not a name and a country
+            if let Some(country) = doc.vocab.country_of_marker(content).filter(|_| !s.starts_with(|c: char| c.is_ascii_digit())) {
                 let mut c = Cand::new(r.clone(), OrgKind::Other, Source::Context);
                 c.country = Some(country.to_string());
                 out.push(c);

@@ -33,7 +33,7 @@ const FUNCTION_HIRAGANA: &[&str] = &[
 ];
 
 /// Particles that may open the hiragana after a word: 「市のしおかぜ…」.
-const PARTICLES: &[char] = &['の', 'が', 'は', 'を', 'に', 'で', 'へ', 'や', 'も', 'と'];
+const PARTICLES: &[char] = &['の', 'が', 'は', 'を', 'に', 'で', 'へ', 'と'];
 
 /// The part of a hiragana segment `seg` that can begin a name, read from the string (IPADIC
 /// splits invented hiragana names unpredictably: しおかぜ is し+お+かぜ). `after_word` is
@@ -88,7 +88,11 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        let part = if after_form && clause_end.is_none() { Some(seg.clone()) } else { hiragana_name_part(v, seg.clone(), after_word) };
+        let part = if after_form && clause_end.is_none() && v[seg.clone()].chars().count() >= 2 {
+            Some(seg.clone())
+        } else {
+            hiragana_name_part(v, seg.clone(), after_word)
+        };
         match part {
             // 「駿河みなと信用金庫」: the word before, the hiragana and the run are one name
             Some(part) if part.start == seg.start && after_word => match out.last_mut() {

@@ -182,8 +182,16 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let (a, b) = (&t[i], &t[i + 1]);
         let gap = &v[a.range.end..b.range.start];
         if a.is("名詞,固有名詞,人名,姓") && b.is("名詞,固有名詞,人名,名") && (gap.is_empty() || gap == " ") {
-            // a given name IPADIC splits: 「片岡千恵蔵」 is 片岡 + 千恵 + 蔵
-            let more: usize = v[b.range.end..].chars().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}')).map(char::len_utf8).sum();
+            // 「門真市」 is a place
+            if matches!(&v[b.range.clone()], "市" | "町" | "村" | "区" | "県" | "郡") {
+                continue;
+            }
+            // a given name IPADIC splits: 「片岡千恵蔵」 is 片岡 + 千恵 + 蔵 (but not into a role: 「紘一理事長」)
+            let more: usize = v[b.range.end..]
+                .char_indices()
+                .take_while(|&(i, c)| matches!(c, '\u{4E00}'..='\u{9FFF}') && roles::role_starting_at(doc.vocab, v, b.range.end + i).is_none())
+                .map(|(_, c)| c.len_utf8())
+                .sum();
             let total = v[a.range.start..b.range.end + more].chars().filter(|c| !c.is_whitespace()).count();
             let end = if more > 0 && total <= 5 { b.range.end + more } else { b.range.end };
             if more > 0 && total > 5 {

@@ -29,10 +29,14 @@ static KATAKANA: LazyLock<Regex> =
 static KATAKANA_SINGLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]+"));
 /// 藤巻 まどか, 藤巻まどか: a kanji family name and a hiragana given name, where a
 /// boundary follows (a space, punctuation, an honorific or a role).
-static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,3} ?(?:[ぁ-ゖ]{2,4}|[ぁ-ゖ]{1,3}[子美江代恵香奈乃里])"));
+static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,3} ?(?:[ぁ-ゖ]{1,3}[子美江代恵香奈乃里]|[ぁ-ゖ]{2,4})"));
 /// 岡野 栄之: family and given names with one space.
 static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,4} [\p{Han}々ヶ]{1,4}"));
 static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{2,6}"));
+
+/// Latin titles written before a name.
+const LATIN_TITLES: &[&str] =
+    &["President", "Director", "Chairman", "Chairwoman", "Chair", "Managing", "Executive", "Vice", "Chief", "Officer", "CEO", "CTO", "CFO", "COO", "Dr.", "Prof.", "Mr.", "Ms.", "Mrs."];
 
 /// Whether the kanji at `r` read as a name: the first token is a proper noun (a family
 /// name is tagged 人名 or 地域 in IPADIC) or unknown, and none is a verb or particle.
@@ -52,13 +56,30 @@ fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
     tokens.first().is_some_and(|t| t.range.start == r.start)
-        && tokens.iter().all(|t| !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,数") && !t.is("名詞,代名詞"))
+        // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
+        && tokens.iter().all(|t| {
+            !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,代名詞")
+                && !(t.is("名詞,数") && doc.text.v()[t.range.clone()].chars().any(|c| c.is_ascii_digit()))
+        })
 }
 
 /// The name that starts at `p`: its range, without honorific or role after it.
 pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)> {
     let v = doc.text.v();
     let rest = v.get(p..)?;
+    // 「President Director Dewi Kartika Santoso」: the titles are roles
+    let mut p = p;
+    let mut rest = rest;
+    loop {
+        let word_end = rest.find(' ').unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word_end < rest.len() && LATIN_TITLES.contains(&word) {
+            p += word_end + 1;
+            rest = &rest[word_end + 1..];
+        } else {
+            break;
+        }
+    }
     if let Some(m) = LATIN.find(rest) {
         // 「Food Innovation Hub」 is an organization's name
         let last = m.as_str().rsplit(' ').next().unwrap_or("");
