@@ -285,7 +285,18 @@ fn is_kanji_numeral(c: char) -> bool {
 fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
     let v = ctx.v;
     let before = v[..n.start].chars().next_back();
-    if before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/' | '_' | '#' | '+' | '$')) {
+    // 「ASEAN10カ国」: an acronym may stand right before the number
+    let acronym = v[..n.start].chars().rev().take_while(char::is_ascii_uppercase).count() >= 3
+        && !v[..n.start].trim_end_matches(|c: char| c.is_ascii_uppercase()).ends_with(|c: char| c.is_ascii_alphanumeric());
+    if !acronym && before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/' | '_' | '#' | '+' | '$')) {
+        return false;
+    }
+    // the second half of 「5人に1人」
+    if v[..n.start].ends_with("人に") {
+        return false;
+    }
+    // 「台風第19号」 names a typhoon
+    if after_dai && v[..n.start].trim_end_matches(['第', ' ']).ends_with("台風") {
         return false;
     }
     if before == Some('-') && v[..n.start - 1].ends_with(|c: char| c.is_ascii_digit()) {
@@ -299,11 +310,15 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
         if !after_dai && (text == "一" || text == "〇") {
             return false; // 一人ひとり, (一社): idioms and abbreviations, not counts
         }
-        if !after_dai && before.is_some_and(is_han) && !lead_word_before(ctx, n.start) {
-            return false; // 唯一, 数十, 十数
+        // 唯一, 数十, 十数 — but 「社外取締役五名」: a word that ends before the numeral
+        let word_ends = v[..n.start].chars().next_back().is_some_and(|c| !is_kanji_numeral(c)) && !ctx.inside_token(n.start);
+        let role_before = crate::facts::people::roles::role_ending_at(ctx.vocab, v, n.start, false).is_some();
+        if !after_dai && before.is_some_and(is_han) && !lead_word_before(ctx, n.start) && !(word_ends && role_before) {
+            return false;
         }
     }
-    !in_quoted_label(v, n)
+    // 「「第5回 シェアサイクル利用実態調査」」: the ordinal of an event series counts even in a title
+    (after_dai && v[..n.start].trim_end_matches([' ', '第']).ends_with('「')) || !in_quoted_label(v, n)
 }
 
 /// Whether the text before `at` ends with a qualifier or scope word that may stand right
@@ -357,6 +372,9 @@ fn count_value(s: &str) -> Option<i64> {
     })
 }
 
+static RATIO: std::sync::LazyLock<Regex> =
+    std::sync::LazyLock::new(|| Regex::new(r"^に[0-9０-９一二三四五六七八九十]+人").unwrap_or_else(|e| panic!("{e}")));
+
 /// Skips one ASCII space: 「8 社」 is written with one.
 fn skip_space(v: &str, at: usize) -> usize {
     if v[at..].starts_with(' ') { at + 1 } else { at }
@@ -365,6 +383,10 @@ fn skip_space(v: &str, at: usize) -> usize {
 /// Whether a unit ending at `end` ends a word: no token runs on across it (3組織 is not
 /// 3組; 10名目標 is not 10名目), and no kanji numeral follows (二人三脚).
 fn unit_ends_word(ctx: &Ctx<'_>, end: usize) -> bool {
+    // 「3人分」 counts servings; 「5人に1人」 is a ratio
+    if ctx.v[end..].starts_with('分') || (ctx.v[..end].ends_with('人') && RATIO.is_match(&ctx.v[end..])) {
+        return false;
+    }
     match ctx.v[end..].chars().next() {
         Some(c) if is_kanji_numeral(c) => false,
         // 12カ国語 counts languages, not countries
