@@ -311,7 +311,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
     let proper = modifier.chars().any(|c| c.is_ascii_alphabetic())
         || doc.tokens.iter().any(|t| {
-            t.range.start >= start && t.range.end <= head_start && (t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])))
+            t.range.start < head_start && t.range.end > start && (t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])))
         });
     if h.kind == OrgKind::Company && !proper {
         return None;

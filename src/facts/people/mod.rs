@@ -132,8 +132,17 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let content = v[inner.clone()].trim_end();
         let Some(role) = roles::role_ending_at(doc.vocab, content, content.len(), true) else { continue };
         let role = inner.start + role.start..inner.start + role.end;
-        let Some((name, script)) = name_before(doc, open).map(|(r, s)| widen_spaced(doc, r, s)) else { continue };
-        if org_taken(&name) || name.end != open {
+        // 「千ヶ崎 紘一 理事長(星ヶ岡記念病院 院長)」: a role between the name and the parenthesis
+        let mut name_end = v[..open].trim_end_matches(' ').len();
+        let mut outer_role = None;
+        if let Some(r) = roles::role_ending_at(doc.vocab, v, name_end, false)
+            && v[..r.start].ends_with(' ')
+        {
+            outer_role = Some(r.clone());
+            name_end = v[..r.start].trim_end_matches(' ').len();
+        }
+        let Some((name, script)) = name_before(doc, name_end).map(|(r, s)| widen_spaced(doc, r, s)) else { continue };
+        if org_taken(&name) || name.end != name_end {
             continue;
         }
         let org_mention = found.org_mentions.iter().find(|(_, m)| m.start >= inner.start && m.end <= role.start).cloned();
@@ -144,7 +153,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         };
         let place = PLACE_ROLES.iter().any(|p| v[role.clone()].ends_with(p));
         let role = trim_place(v, role, place);
-        people.push(Found1 { range: name, script, roles: vec![(role, org)], attached: false, twin: None });
+        let mut found_roles = vec![(role, org)];
+        if let Some(r) = outer_role {
+            found_roles.insert(0, (r.clone(), org_for(doc, found, name.start, &r, out)));
+        }
+        people.push(Found1 { range: name, script, roles: found_roles, attached: false, twin: None });
     }
 
     // 4. Honorifics: 「田宮 憲一氏」, 「スミス氏」.
