@@ -90,7 +90,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
 fn facilities(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
     let v = doc.text.v();
     let companies: Vec<Range<usize>> =
-        kept.iter().filter(|c| c.kind == OrgKind::Company && c.source != Source::Head).map(|c| c.range.clone()).collect();
+        kept.iter().filter(|c| c.kind == OrgKind::Company).map(|c| c.range.clone()).collect();
     kept.retain(|c| {
         if c.source != Source::Head {
             return true;
