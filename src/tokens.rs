@@ -24,6 +24,8 @@ pub(crate) struct Token<'d> {
     pub range: Range<usize>,
     /// 品詞, 品詞細分類1, 2, 3: 名詞,固有名詞,組織,*.
     pub pos: [&'d str; 4],
+    /// 活用型 (conjugation type): 五段・ラ行, 特殊・ダ, 文語・キ…; `*` for words that do not conjugate.
+    pub ctype: &'d str,
     /// 活用形 (conjugated form): 基本形, 連用形…; `*` for words that do not conjugate.
     pub cform: &'d str,
     /// 原形 (base form), `*` when unknown.
@@ -133,7 +135,7 @@ impl Tokenizer {
             if s[t.byte_start..t.byte_end].trim().is_empty() {
                 continue;
             }
-            out.push(Token { range, pos: [field(0), field(1), field(2), field(3)], cform: field(5), base: field(6), unknown, user });
+            out.push(Token { range, pos: [field(0), field(1), field(2), field(3)], ctype: field(4), cform: field(5), base: field(6), unknown, user });
         }
         Ok(())
     }

@@ -63,15 +63,20 @@ static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     let v = doc.text.v();
     let runs = name_runs(doc);
+    if std::env::var_os("JA_PRESS_DEBUG_RUNS").is_some() {
+        eprintln!("runs {:?}", runs.iter().map(|r| &v[r.clone()]).collect::<Vec<_>>());
+    }
     let mut out = Vec::new();
     for run in &runs {
-        if let Some(c) = from_run(doc, run.clone(), &runs) {
-            out.push(c);
+        for piece in listed_names(doc, run.clone()) {
+            if let Some(c) = from_run(doc, piece, &runs) {
+                out.push(c);
+            }
         }
     }
     abbreviations(doc, &mut out);
     latin_legal(doc, &mut out);
-    municipalities(doc, &mut out);
+    municipalities(doc, &runs, &mut out);
     dictionary(doc, &mut out);
     context(doc, &runs, &mut out);
     let mut kept = settle(out);
@@ -176,6 +181,11 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     if let Some(m) = GLUED_DATE.find(&v[r.clone()]) {
         r.start += m.end();
     }
+    // a section number: 「2.センターの概要」
+    let number: usize = v[r.clone()].chars().take_while(char::is_ascii_digit).count();
+    if number > 0 && v[r.start + number..r.end].starts_with('.') && !v[r.start + number + 1..r.end].starts_with(|c: char| c.is_ascii_digit()) {
+        r.start += number + 1;
+    }
     loop {
         let s = &v[r.clone()];
         let Some(noise) = LEADING_NOISE.iter().find(|n| s.starts_with(*n) && s.len() > n.len()) else { break };
@@ -205,6 +215,36 @@ fn generic(doc: &Doc<'_>, s: &str) -> bool {
         || vocab.self_references.iter().any(|g| g == s)
         || roles::is_role(vocab, s)
         || s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+}
+
+/// The names in a run that lists several joined by ・: 「A市・A市教育委員会・B大学」. A ・ splits
+/// the run only where the name before it and the rest after it are each complete (they
+/// end with an institutional head, a legal form or a municipal suffix): 「脳卒中・心臓病セ
+/// ンター」 stays one name.
+fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
+    let v = doc.text.v();
+    let complete = |s: &str| {
+        s.chars().count() >= 3
+            // (a company word is not enough: 「三菱商事・ユービーエス・リアルティ」 is one joint venture)
+            && (doc.vocab.heads.iter().any(|h| h.kind != OrgKind::Company && s.len() > h.head.len() && s.ends_with(h.head.as_str()))
+                || doc.vocab.legal_forms.iter().any(|f| s.ends_with(f.name.as_str()) || s.starts_with(f.name.as_str()))
+                || doc.vocab.municipal_heads.iter().any(|h| s.ends_with(h.as_str())))
+    };
+    let has_form = |s: &str| doc.vocab.legal_forms.iter().any(|f| s.contains(f.name.as_str()));
+    // 「三菱商事・ユービーエス・リアルティ株式会社」: a form written last covers the whole run
+    let form_last = doc.vocab.legal_forms.iter().any(|f| f.position != crate::vocab::FormPosition::Prefix && v[run.clone()].ends_with(f.name.as_str()));
+    let mut pieces = Vec::new();
+    let mut start = run.start;
+    for (p, dot) in v[run.clone()].match_indices('・') {
+        let at = run.start + p;
+        let left = &v[start..at];
+        if at > start && complete(left) && complete(&v[at + dot.len()..run.end]) && (!form_last || has_form(left)) {
+            pieces.push(start..at);
+            start = at + dot.len();
+        }
+    }
+    pieces.push(start..run.end);
+    pieces
 }
 
 /// A legal form at either end of the run, or an institutional head at its end.
@@ -303,6 +343,17 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
             return Some(Cand::new(uni_start..r.end, OrgKind::University, Source::Head));
         }
         return None;
+    }
+    // 「芙蓉ヶ丘市民病院 脳卒中・心臓病センター」: a hospital's or university's named unit,
+    // written after its parent and a space, is named with it
+    if matches!(h.kind, OrgKind::Other | OrgKind::ResearchInstitute | OrgKind::Hospital)
+        && let Some(before) = v[..start].strip_suffix(' ')
+    {
+        let parent: usize = before.chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+        let parent_name = &before[before.len() - parent..];
+        if parent_name.chars().count() >= 4 && ["病院", "大学", "大学院"].iter().any(|p| parent_name.ends_with(p)) && !generic(doc, parent_name) {
+            return Some(Cand::new(start - 1 - parent..r.end, h.kind, Source::Head));
+        }
     }
     // 「小中学校52校」 is a count; a faculty (学部, 研究科) is named with its university
     if modifier.ends_with(|c: char| c.is_ascii_digit()) || (matches!(h.head.as_str(), "学部" | "研究科") && (!modifier.contains("大学") || modifier.starts_with("大学院"))) {
@@ -409,7 +460,7 @@ fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
 
 /// Place names with a municipal suffix (IPADIC 固有名詞,地域 + 接尾,地域 市/県/町…), and
 /// 「X市長 NAME」 where the place is an actor.
-fn municipalities(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
     let v = doc.text.v();
     let t = doc.tokens;
     let heads = &doc.vocab.municipal_heads;
@@ -422,20 +473,39 @@ fn municipalities(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             out.push(c);
             continue;
         }
-        let suffix = tok.is("名詞,接尾,地域") && heads.iter().any(|h| h == &v[tok.range.clone()]);
+        let head = heads.iter().any(|h| h == &v[tok.range.clone()]);
+        // a place written in hiragana, which IPADIC cuts into pieces: 「ゆのはら市」
+        if head && tok.is("名詞") && let Some(run) = runs.iter().find(|r| r.start < tok.range.start && r.end == tok.range.end) {
+            let name = &v[run.start..tok.range.start];
+            if name.chars().count() >= 3 && name.chars().all(|c| matches!(c, '\u{3041}'..='\u{3096}')) {
+                let mut c = Cand::new(run.clone(), OrgKind::Municipality, Source::Municipality);
+                c.place_only = is_place_use(doc, i, run.clone()) || !acts(doc, run.clone());
+                out.push(c);
+                continue;
+            }
+        }
+        let suffix = tok.is("名詞,接尾,地域") && head;
         let mayor = tok.is("名詞,一般") && matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長");
         if !suffix && !mayor {
             continue;
         }
-        // The place name right before it: a proper noun (地域, 組織) or unknown katakana.
-        let Some(prev) = i.checked_sub(1).map(|j| &t[j]) else { continue };
-        let adjacent = prev.range.end == tok.range.start;
-        let placeish = (prev.is("名詞,固有名詞") && !prev.is("名詞,固有名詞,人名"))
-            || (prev.unknown && has_name_script(&v[prev.range.clone()]));
-        if !adjacent || !placeish {
+        // The place name right before it: a proper noun (地域, 組織) or unknown katakana,
+        // with the short common nouns written with it (芙蓉|ヶ|丘市, みずほ|野|市長), back to a
+        // prefecture or another place's suffix (神奈川県|芙蓉ヶ丘市).
+        let proper = |p: &crate::tokens::Token<'_>| {
+            (p.is("名詞,固有名詞") && !p.is("名詞,固有名詞,人名")) || (p.unknown && has_name_script(&v[p.range.clone()]))
+        };
+        let part_of_name = |p: &crate::tokens::Token<'_>| {
+            let w = &v[p.range.clone()];
+            (proper(p) || (p.is("名詞,一般") && w.chars().count() <= 2)) && !heads.iter().any(|h| w.ends_with(h.as_str()))
+        };
+        let mut j = i;
+        while j > 0 && i - j < 4 && t[j - 1].range.end == t[j].range.start && part_of_name(&t[j - 1]) {
+            j -= 1;
+        }
+        if j == i || !t[j..i].iter().any(proper) {
             continue;
         }
-        let j = i - 1;
         let end = if mayor { tok.range.start + "市".len() } else { tok.range.end };
         if mayor {
             // Only when a person follows: 「川崎市長 福田 紀彦 氏」, 「川崎市長の福田」.
@@ -480,7 +550,7 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     }
     // after a label of hosts and parties: 「共催:福岡県、福岡市」
     let before = &v[line_start..range.start];
-    if ["主催", "共催", "後援", "協賛", "協力", "参加自治体", "自治体", "締結先", "連携先", "協定先", "構成団体", "参画"]
+    if ["主催", "共催", "後援", "協賛", "協力", "参加自治体", "自治体", "締結先", "連携先", "協定先", "構成団体", "参画", "設立団体", "設置者", "設立者", "運営主体", "設置主体"]
         .iter()
         .any(|l| before.contains(&format!("{l}:")) || before.contains(&format!("{l} ")))
     {
@@ -667,7 +737,9 @@ fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
             let content = &v[inner.clone()];
             let last = content.rsplit(['、', ',']).next().unwrap_or(content).trim();
             // 「28日(日)」 is a day and its weekday, not a name and a country
-            if let Some(country) = doc.vocab.country_of_marker(content).filter(|_| !s.starts_with(|c: char| c.is_ascii_digit())) {
+            // (and 「同月28日(日)」)
+            let day = s.starts_with(|c: char| c.is_ascii_digit()) || (s.ends_with('日') && s[..s.len() - '日'.len_utf8()].ends_with(|c: char| c.is_ascii_digit()));
+            if let Some(country) = doc.vocab.country_of_marker(content).filter(|_| !day) {
                 let mut c = Cand::new(r.clone(), OrgKind::Other, Source::Context);
                 c.country = Some(country.to_string());
                 out.push(c);
@@ -839,7 +911,13 @@ fn partner_lists(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                 r.start += p + d.len();
             }
             let name = &v[r.clone()];
-            if r.is_empty() || !name.chars().all(super::rules::is_name_char) || generic(doc, name) || GENERIC_ENDINGS.iter().any(|g| name.ends_with(g)) {
+            // (「令和7年4月に医師の派遣と…協定」: a common noun is no party)
+            if r.is_empty()
+                || !name.chars().all(super::rules::is_name_char)
+                || generic(doc, name)
+                || GENERIC_ENDINGS.iter().any(|g| name.ends_with(g))
+                || !(is_namey(doc, name) || known_head(doc, name))
+            {
                 continue;
             }
             out.push(Cand::new(r, OrgKind::Other, Source::Context));

@@ -37,18 +37,46 @@ const PARTICLES: &[char] = &['の', 'が', 'は', 'を', 'に', 'で', 'へ', '�
 
 /// The part of a hiragana segment `seg` that can begin a name, read from the string (IPADIC
 /// splits invented hiragana names unpredictably: しおかぜ is し+お+かぜ). `after_word` is
-/// whether a name character comes right before the segment.
-fn hiragana_name_part(v: &str, seg: Range<usize>, after_word: bool) -> Option<Range<usize>> {
+/// whether a name character comes right before the segment. A function word counts
+/// only where the tokens begin and end with it: the のは inside ゆ|の|はら is not one.
+fn hiragana_name_part(doc: &crate::pipeline::Doc<'_>, seg: Range<usize>, after_word: bool) -> Option<Range<usize>> {
+    let v = doc.text.v();
     let s = &v[seg.clone()];
+    let boundary = |at: usize| at == seg.start || at == seg.end || doc.tokens.iter().any(|t| t.range.start == at || t.range.end == at);
     let mut start = seg.start;
     // cut after the last function word in it
-    if let Some(end) = FUNCTION_HIRAGANA.iter().filter_map(|w| s.rfind(w).map(|p| p + w.len())).max() {
-        start = seg.start + end;
+    let function_end = FUNCTION_HIRAGANA
+        .iter()
+        .flat_map(|w| s.match_indices(w).map(|(p, w)| seg.start + p..seg.start + p + w.len()))
+        .filter(|m| boundary(m.start) && boundary(m.end))
+        .map(|m| m.end)
+        .max();
+    if let Some(end) = function_end {
+        start = end;
     } else if after_word && s.starts_with(PARTICLES) {
         start = seg.start + s.chars().next().map_or(0, char::len_utf8);
     }
     let part = start..seg.end;
     (v[part.clone()].chars().count() >= 2).then_some(part)
+}
+
+/// Whether the hiragana `seg` begins with a function word ending on a token boundary.
+fn opens_with_function_word(doc: &crate::pipeline::Doc<'_>, seg: Range<usize>) -> bool {
+    let s = &doc.text.v()[seg.clone()];
+    FUNCTION_HIRAGANA.iter().chain(&["が", "は", "を", "に", "で", "も", "への", "との", "での"]).any(|w| {
+        s.starts_with(w) && (w.len() == s.len() || doc.tokens.iter().any(|t| t.range.end == seg.start + w.len()))
+    })
+}
+
+/// Whether `t` closes a relative clause before a name: a verb or an auxiliary in a form
+/// that modifies the word after it (「地域をつなぐ|まち協議会」, 「選ばれた|同協会」). Sentence-final だ・です・ます
+/// and classical auxiliaries (文語) do not modify nouns: in an invented name such as
+/// や|ま|ぶ|き醸造 or くわ|だ農機 they are the dictionary's guesses, not grammar.
+fn closes_clause(t: &crate::tokens::Token<'_>, next: Option<&crate::tokens::Token<'_>>) -> bool {
+    let adnominal = t.cform == "基本形"
+        && (t.is("動詞")
+            || (t.is("助動詞") && !t.ctype.starts_with("文語") && !matches!(t.ctype, "特殊・ダ" | "特殊・デス" | "特殊・マス")));
+    adnominal && next.is_some_and(|n| !n.is("助詞") && !n.is("助動詞"))
 }
 
 /// Runs of name characters (see [`runs`]) joined or extended across hiragana that is
@@ -65,14 +93,27 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
             continue;
         }
         let mut seg = r.start - hira..r.start;
-        // a verb or auxiliary ending in it closes the clause before the name: 「務める|しおかぜ」
+        // hiragana that is all content nouns joins the runs around it: 「くすのき子ども未来財団」
+        if let Some(prev) = out.last_mut().filter(|prev| prev.end == seg.start) {
+            let mut inside = doc.tokens.iter().filter(|t| t.range.start < seg.end && seg.start < t.range.end).peekable();
+            let nouns = inside.peek().is_some()
+                && inside.all(|t| {
+                    t.is("名詞") && !["名詞,非自立", "名詞,代名詞", "名詞,接尾", "名詞,副詞可能"].iter().any(|p| t.is(p))
+                });
+            if nouns {
+                prev.end = r.end;
+                continue;
+            }
+        }
+        // a word that began before the hiragana (務める, 初めて), or a verb or auxiliary that
+        // modifies the noun after it, closes the clause before the name: 「務める|しおかぜ」
         let clause_end = doc
             .tokens
             .iter()
-            .filter(|t| t.range.end > seg.start && t.range.end <= seg.end)
-            // a word that began before the hiragana (務める, 初めて), an auxiliary, a verb's end
-            .filter(|t| t.range.start < seg.start || t.is("助動詞") || (t.is("動詞") && t.cform == "基本形"))
-            .map(|t| t.range.end)
+            .enumerate()
+            .filter(|(_, t)| t.range.end > seg.start && t.range.end <= seg.end)
+            .filter(|&(i, t)| t.range.start < seg.start || closes_clause(t, doc.tokens.get(i + 1)))
+            .map(|(_, t)| t.range.end)
             .max();
         let mut after_word = v[..seg.start].chars().next_back().is_some_and(is_name_char);
         // no particle can follow a legal form written before a name: 「株式会社のと精機」
@@ -88,10 +129,12 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        let part = if after_form && clause_end.is_none() && v[seg.clone()].chars().count() >= 2 {
-            Some(seg.clone())
+        let part = if after_form && clause_end.is_none() {
+            // a legal form written first is followed by the name, unless a function word
+            // follows it: then the form is a common noun (「特定非営利活動法人として認証」)
+            (!opens_with_function_word(doc, seg.clone()) && v[seg.clone()].chars().count() >= 2).then(|| seg.clone())
         } else {
-            hiragana_name_part(v, seg.clone(), after_word)
+            hiragana_name_part(doc, seg.clone(), after_word)
         };
         match part {
             // 「駿河みなと信用金庫」: the word before, the hiragana and the run are one name
