@@ -81,6 +81,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     context(doc, &runs, &mut out);
     let mut kept = settle(out);
     facilities(doc, &mut kept);
+    group_labels(doc, &mut kept);
     repeat_mentions(doc, &mut kept);
     if std::env::var_os("JA_PRESS_DEBUG").is_some() {
         for c in &kept {
@@ -110,6 +111,18 @@ fn facilities(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
             && (["会場", "開催場所", "場所", "開催地"].iter().any(|l| v[line_start..c.range.start].trim_start().starts_with(l))
                 || ["で開催", "にて開催", "で行われ", "で開かれ", "にて行われ"].iter().any(|w| after.starts_with(w)));
         !company_lab && !venue
+    });
+}
+
+/// 「大八洲グループ」 beside 「大八洲ホールディングス株式会社」: a label for a group of
+/// companies the text names one by one, not a body of its own.
+fn group_labels(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    let members: Vec<String> = kept.iter().filter(|c| c.legal.is_some()).map(|c| v[c.core.clone()].to_string()).collect();
+    kept.retain(|c| {
+        let name = &v[c.range.clone()];
+        let Some(stem) = name.strip_suffix("グループ") else { return true };
+        c.legal.is_some() || stem.chars().count() < 2 || !members.iter().any(|m| m.starts_with(stem) && m != name)
     });
 }
 
@@ -299,6 +312,23 @@ fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Ca
     head(doc, r)
 }
 
+/// What a company's own centre does (「法人営業センター」, 「開発センター」): a site or a unit.
+const INTERNAL_FUNCTIONS: &[&str] = &[
+    "営業", "開発", "業務", "事務", "物流", "配送", "研修", "技術", "サポート", "コール", "コンタクト", "カスタマー",
+    "運用", "製造", "生産", "設計", "事務処理", "システム", "オペレーション", "サービス",
+];
+
+/// Whether `part`, written at or after `from`, is made of common nouns only (no proper
+/// noun, no unknown word, no Latin letters).
+fn common_nouns_only(doc: &Doc<'_>, from: usize, part: &str) -> bool {
+    let v = doc.text.v();
+    let Some(at) = v[from..].find(part).map(|p| from + p) else { return false };
+    let mut tokens = doc.tokens.iter().filter(|t| t.range.start >= at && t.range.end <= at + part.len()).peekable();
+    tokens.peek().is_some()
+        && !part.chars().any(|c| c.is_ascii_alphabetic())
+        && tokens.all(|t| t.is("名詞") && !t.is("名詞,固有名詞") && !t.unknown)
+}
+
 /// An institutional head at the end: 横浜国立大学, 先端医療振興財団クラスター推進センター.
 fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     let v = doc.text.v();
@@ -357,6 +387,15 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     }
     // 「小中学校52校」 is a count; a faculty (学部, 研究科) is named with its university
     if modifier.ends_with(|c: char| c.is_ascii_digit()) || (matches!(h.head.as_str(), "学部" | "研究科") && (!modifier.contains("大学") || modifier.starts_with("大学院"))) {
+        return None;
+    }
+    // 「中南信法人営業センター」, 「札幌開発センター」: a company's own site or unit, named by
+    // what it does
+    if h.head == "センター" && INTERNAL_FUNCTIONS.iter().any(|f| modifier.ends_with(f)) {
+        return None;
+    }
+    // 「広報・IRグループ」: a unit named by its functions, each a common noun
+    if h.head == "グループ" && modifier.split('・').any(|part| common_nouns_only(doc, start, part)) {
         return None;
     }
     // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
@@ -847,6 +886,10 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                     .map(char::len_utf8)
                     .sum();
                 if name_len == 0 {
+                    break;
+                }
+                // 「Lukas Brandauer 教授との共同研究」: a person with a role is no party
+                if roles::role_ending_at(doc.vocab, v, end, false).is_some() {
                     break;
                 }
                 let mut r = clean_run(doc, end - name_len..end);

@@ -287,6 +287,19 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             links.push((root, child));
         }
     }
+    // an English name alone on the line under a name: 「国立大学法人ひむか大学」/「Himuka University」
+    let whole = |r: Range<usize>| cands.iter().position(|c| c.range == r).map(|ci| owner[ci]);
+    for pair in lines.windows(2) {
+        let (upper, lower) = (&pair[0], &pair[1]);
+        let text = &v[lower.trimmed.clone()];
+        let latin = text.split('(').next().unwrap_or(text).trim_end();
+        if latin.is_empty() || !latin.is_ascii() || v[upper.trimmed.clone()].is_ascii() {
+            continue;
+        }
+        if let (Some(root), Some(child)) = (whole(upper.trimmed.clone()), whole(lower.trimmed.start..lower.trimmed.start + latin.len())) {
+            links.push((root, child));
+        }
+    }
     match (new_e, old_e) {
         (Some(n), Some(o)) => links.push((o, n)),
         (Some(n), None) => links.extend(home.map(|h| (h, n))),
@@ -411,9 +424,12 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                                 && live.iter().any(|&o| o != a && o != b && names(v, cands, &entities[o]).contains(&ac[..ac.len() - bc.len()].to_string()))
                         })
                     });
-                if short_form || country || company_head || sub_unit || (same_name && lb == la) {
+                // 「Aerowell株式会社(エアロウェル株式会社、…)」: b written in full is a's alias
+                let alias_in_full = b_full.iter().any(|n| entities[a].aliases.iter().any(|x| key(x) == *n));
+                if short_form || country || company_head || sub_unit || alias_in_full || (same_name && lb == la) {
                     // keep the entity with the legal form (or the longer name) as the root
-                    let (root_e, child) = if lb.is_some() && la.is_none() { (b, a) } else { (a, b) };
+                    // (the body whose parenthesis gave the other's full name was written first)
+                    let (root_e, child) = if alias_in_full || !(lb.is_some() && la.is_none()) { (a, b) } else { (b, a) };
                     absorb(v, cands, entities, root_e, child);
                     changed = true;
                 }
@@ -438,6 +454,12 @@ fn absorb(v: &str, cands: &[Cand], entities: &mut [Entity], root_e: usize, child
         if !entities[root_e].aliases.iter().any(|x| key(x) == key(&a)) {
             entities[root_e].aliases.push(a);
         }
+    }
+    // a root known only by a short name takes its name from the child's full form:
+    // 「Aerowell」 + 「Aerowell株式会社」
+    let has_legal = |ids: &[usize]| ids.iter().any(|&ci| cands[ci].legal.is_some());
+    if !has_legal(&entities[root_e].primary) && has_legal(&child_ent.primary) {
+        entities[root_e].primary.extend(child_ent.primary.iter().copied());
     }
     entities[root_e].cands.extend(child_ent.cands);
     entities[root_e].cands.sort_by_key(|&ci| cands[ci].range.start);
