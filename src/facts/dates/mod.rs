@@ -56,6 +56,7 @@ pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
 pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     let v = doc.text.v();
     let mut candidates = scan(v);
+    relative_months(v, &mut candidates);
     join_ranges(v, &mut candidates);
     for c in candidates.iter_mut() {
         c.context = context_after(v, c.full_end);
@@ -259,6 +260,40 @@ fn join_ranges(v: &str, candidates: &mut Vec<Candidate>) {
             }
         }
         i += 1;
+    }
+}
+
+/// 「同月28日」「翌月3日」: the month, and the year where it is known, of the latest earlier
+/// date that has a month, shifted as the word says. With no such date it is no date.
+fn relative_months(v: &str, candidates: &mut Vec<Candidate>) {
+    let mut i = 0;
+    while i < candidates.len() {
+        let c = &candidates[i];
+        let shift = if c.parsed.month.is_none() && c.parsed.day.is_some() {
+            v.get(c.range.start..c.range.start + "同月".len()).and_then(rules::relative_month_shift)
+        } else {
+            None
+        };
+        let Some(shift) = shift else {
+            i += 1;
+            continue;
+        };
+        let base = candidates[..i].iter().rev().find(|p| p.parsed.month.is_some()).map(|p| (p.parsed.year, p.parsed.month));
+        let Some((year, Some(month))) = base else {
+            candidates.remove(i);
+            continue;
+        };
+        let index = i64::from(month) - 1 + i64::from(shift);
+        let mut p = candidates[i].parsed;
+        p.month = u32::try_from(index.rem_euclid(12) + 1).ok();
+        p.year = year.map(|y| y + i32::try_from(index.div_euclid(12)).unwrap_or(0));
+        if p.is_valid() {
+            candidates[i].parsed = p;
+            candidates[i].year_source = if p.year.is_some() { YearSource::Context } else { YearSource::Unknown };
+            i += 1;
+        } else {
+            candidates.remove(i);
+        }
     }
 }
 

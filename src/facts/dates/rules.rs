@@ -114,6 +114,13 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Guard::NotAfterDigit,
             build_japanese,
         ),
+        // 「同月28日」「翌月3日」: the month (and year) come from the date before (`relative_months`)
+        rule(
+            "relative_month_day",
+            &format!(r"(?P<rel>同月|翌月|当月|前月)[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}"),
+            Guard::NotAfterDigit,
+            build_relative_day,
+        ),
         rule(
             "month",
             r"(?P<m>\d{1,2})[ \t]?月(?:(?P<part>末|上旬|中旬|下旬|初旬|初め)|(?P<period>期))?",
@@ -204,6 +211,22 @@ fn small(c: &Captures, name: &str) -> Option<Option<u32>> {
     match c.name(name) {
         None => Some(None),
         Some(m) => Some(Some(u32::try_from(numerals::parse(m.as_str())?).ok()?)),
+    }
+}
+
+/// A day whose month is written as 同月/翌月: no month yet, filled in from the date before.
+fn build_relative_day(c: &Captures) -> Option<Parsed> {
+    let day = small(c, "d")??;
+    (1..=31).contains(&day).then_some(Parsed { year: None, month: None, day: Some(day), time: None, fiscal: false, part: None })
+}
+
+/// How many months 同月, 翌月, 前月 are after the month they refer to.
+pub(crate) fn relative_month_shift(word: &str) -> Option<i32> {
+    match word {
+        "同月" | "当月" => Some(0),
+        "翌月" => Some(1),
+        "前月" => Some(-1),
+        _ => None,
     }
 }
 
