@@ -50,12 +50,15 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
 
     // 1. Roles, with the name after or before them.
     let mut last_end = 0;
+    // a role with no name after it, followed by a space and another role: 「執行役員 松山オフィス長 伊予田 翔」
+    let mut pending: Option<Range<usize>> = None;
     for m in doc.vocab.role_regex().find_iter(v) {
         if m.start() < last_end {
             continue;
         }
         let Some(role) = full_role(doc, found, m.start()) else { continue };
         last_end = role.end;
+        let before_this = pending.take().filter(|p| p.end + 1 == role.start && v[p.end..role.start] == *" ");
         let role_text = &v[role.clone()];
         // 「(担当:井出)」 names a contact, not a role
         if role_text == "担当" {
@@ -83,28 +86,52 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
                 .filter(|(r, _)| !org_taken(r));
             attached = person.as_ref().is_some_and(|(r, _)| r.end == role.start);
         }
-        let Some((name, script)) = person else { continue };
-        let anchor = role.start.min(name.start);
+        // 「伊那支店副支店長」, 「松本南支店長」: a department written solid before its head's
+        // role is part of the role, not a name (a family name, tagged 人名, stays one: 「阿部部長」)
+        if attached
+            && let Some((r, _)) = &person
+            && roles::role_ending_at(doc.vocab, v, role.end, true).is_some_and(|d| d.start <= r.start)
+            && !doc.tokens.iter().any(|t| t.range.end == r.end && t.is("名詞,固有名詞,人名"))
+        {
+            continue;
+        }
+        let Some((name, script)) = person else {
+            if v[role.end..].starts_with(' ') && roles::role_starting_at(doc.vocab, v, role.end + 1).is_some()
+                || v[role.end..].starts_with(' ') && full_role_after(doc, found, role.end + 1)
+            {
+                pending = Some(role);
+            }
+            continue;
+        };
+        let anchor = before_this.as_ref().map_or(role.start, |p| p.start).min(name.start);
         let org = org_for(doc, found, anchor, &role, out);
         let role = trim_place(v, role, place_role);
         let twin = twin_after(doc, name.end, script);
-        people.push(Found1 { range: name, script, roles: vec![(role, org)], attached, twin });
+        let roles_here: Vec<_> = before_this.filter(|_| name.start > role.end).into_iter().chain([role]).map(|r| (r, org)).collect();
+        people.push(Found1 { range: name, script, roles: roles_here, attached, twin });
     }
 
     // 2. Personnel tables: 新役職 / 氏名 / 旧役職.
     for row in tables::rows(doc) {
-        let Some((name, script)) = name_at(doc, row.name.start).filter(|(r, _)| r.end + 1 >= row.name.end) else { continue };
+        let by_shape = || names::cell_name(v, row.name.clone()).map(|r| (r, Script::Kanji));
+        let Some((name, script)) = name_at(doc, row.name.start).filter(|(r, _)| r.end + 1 >= row.name.end).or_else(by_shape) else { continue };
         let mut roles_found = Vec::new();
         for cell in &row.roles {
             // 「株式会社しおかぜITソリューションズ 代表取締役社長」: an organization, then the role
             let org_in_cell = found.org_mentions.iter().find(|(_, m)| m.start >= cell.start && m.end <= cell.end);
             let role_start = org_in_cell.map_or(cell.start, |(_, m)| m.end);
-            let role_start = role_start + (v[role_start..cell.end].len() - v[role_start..cell.end].trim_start().len());
-            if role_start >= cell.end || !roles::role_ending_at(doc.vocab, &v[role_start..cell.end], cell.end - role_start, true).is_some_and(|r| r.start == 0) {
-                continue;
-            }
             let org = org_in_cell.map(|(i, _)| *i).or_else(|| issuer(out));
-            roles_found.push((role_start..cell.end, org));
+            // 「取締役 常務執行役員」: roles written with a space are two roles
+            let mut at = role_start;
+            for part in v[role_start..cell.end].split(' ') {
+                let part_range = at..at + part.len();
+                at += part.len() + 1;
+                let whole_role = roles::role_ending_at(doc.vocab, part, part.len(), true).is_some_and(|r| r.start == 0);
+                let seen = roles_found.iter().any(|(r, _): &(Range<usize>, _)| v[r.clone()] == *part);
+                if !part.is_empty() && whole_role && !seen {
+                    roles_found.push((part_range, org));
+                }
+            }
         }
         if roles_found.is_empty() {
             continue;
@@ -228,7 +255,8 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let named = doc.tokens.iter().any(|t| t.range.start >= r.start && t.range.end <= r.end && t.is("名詞,固有名詞,人名"));
         let bounded = !v[r.end..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ァ'..='ヺ'));
         if named && bounded {
-            people.push(Found1 { range: r, script, roles: Vec::new(), attached: false, twin: None });
+            let twin = twin_after(doc, r.end, script);
+            people.push(Found1 { range: r, script, roles: Vec::new(), attached: false, twin });
         }
     }
 
@@ -274,6 +302,13 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
         r.start = m.end;
     }
     (!r.is_empty()).then_some(r)
+}
+
+/// Whether a role with a department in front of it starts at `p`: 「松山オフィス長」.
+fn full_role_after(doc: &Doc<'_>, found: &Found, p: usize) -> bool {
+    let v = doc.text.v();
+    let word_end = v[p..].find([' ', '\n', ':']).map_or(v.len(), |e| p + e);
+    doc.vocab.role_regex().find_iter(&v[p..word_end]).any(|m| full_role(doc, found, p + m.start()).is_some_and(|r| r.start == p && r.end == word_end))
 }
 
 /// After a role: 「:」, one space, or 「の」 before the name.
@@ -417,6 +452,29 @@ fn issuer(out: &Extraction) -> Option<usize> {
     out.organizations.iter().position(|o| o.kind == crate::model::OrgKind::Company)
 }
 
+/// 「著者:日高颯太(…)」 where only 「颯太」 was read: a name found elsewhere in full that the
+/// kanji written right before this one complete is that name.
+fn complete_known_names(doc: &Doc<'_>, people: &mut [Found1]) {
+    let v = doc.text.v();
+    let full: Vec<String> = people
+        .iter()
+        .filter(|p| p.script == Script::Kanji)
+        .map(|p| canonical(&v[p.range.clone()], Script::Kanji))
+        .filter(|k| k.chars().count() >= 3)
+        .collect();
+    for p in people.iter_mut().filter(|p| p.script == Script::Kanji) {
+        let key = canonical(&v[p.range.clone()], Script::Kanji);
+        for name in &full {
+            let Some(head) = name.strip_suffix(key.as_str()).filter(|h| !h.is_empty()) else { continue };
+            let before = v[..p.range.start].trim_end_matches(' ');
+            if before.ends_with(head) {
+                p.range.start = before.len() - head.len();
+                break;
+            }
+        }
+    }
+}
+
 /// One record per person: mentions grouped by name, a family name alone joined to the
 /// full name it begins, a Latin and a katakana writing of one name joined.
 fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Extraction) {
@@ -433,6 +491,10 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
         keys: Vec<String>,
     }
     let mut recs: Vec<Rec> = Vec::new();
+    let mut people = people;
+    complete_known_names(doc, &mut people);
+    // full names before family names alone, so that 「五ヶ瀬さん」 finds 「五ヶ瀬 拓海」
+    people.sort_by_key(|p| canonical(&v[p.range.clone()], Script::Kanji).chars().count() <= 3);
     for p in people {
         let key = canonical(&v[p.range.clone()], Script::Kanji);
         let twin_key = p.twin.as_ref().map(|(r, _)| canonical(&v[r.clone()], Script::Kanji));
@@ -448,7 +510,12 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
         let existing = recs.iter().position(|r| {
             r.keys.contains(&key)
                 || twin_key.as_ref().is_some_and(|t| r.keys.contains(t))
-                || (p.script == Script::Kanji && key.chars().count() <= 2 && r.script == Script::Kanji && r.keys[0].starts_with(&key))
+                || (p.script == Script::Kanji && r.script == Script::Kanji && r.keys[0] != key && {
+                    // a family name alone: two kanji, or the part before the space of a full name written spaced
+                    let written = &v[r.written.clone()];
+                    (key.chars().count() <= 2 && r.keys[0].starts_with(&key))
+                        || written.split_once(' ').is_some_and(|(family, _)| family == key)
+                })
         });
         let idx = match existing {
             Some(i) => i,
@@ -495,6 +562,8 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
             }
         }
     }
+    // in the order the people are first written
+    recs.sort_by_key(|r| r.mentions.iter().map(|m| m.start).min().unwrap_or(usize::MAX));
     for (i, mut rec) in recs.into_iter().enumerate() {
         rec.name = canonical(text.original_text(rec.written.clone()), rec.script);
         rec.mentions.sort_by_key(|r| r.start);

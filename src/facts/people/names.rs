@@ -29,9 +29,9 @@ static KATAKANA: LazyLock<Regex> =
 static KATAKANA_SINGLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]+"));
 /// 藤巻 まどか, 藤巻まどか: a kanji family name and a hiragana given name, where a
 /// boundary follows (a space, punctuation, an honorific or a role).
-static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,3} ?(?:[ぁ-ゖ]{1,3}[子美江代恵香奈乃里]|[ぁ-ゖ]{2,4})"));
+static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々][\p{Han}々ヶノ]{0,2} ?(?:[ぁ-ゖ]{1,3}[子美江代恵香奈乃里]|[ぁ-ゖ]{2,4})"));
 /// 岡野 栄之: family and given names with one space.
-static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,4} [\p{Han}々ヶ]{1,4}"));
+static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々][\p{Han}々ヶノ]{0,3} [\p{Han}々ヶ]{1,4}"));
 static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{2,6}"));
 
 /// Latin titles written before a name.
@@ -53,13 +53,25 @@ fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 }
 
 /// Two kanji groups with a space between are a name unless a verb or a number is in them.
+/// A short given name after a family name the dictionary knows may read as a verbal noun
+/// (宇津木 航|平, 鍬田 勝利, 宮ノ下 啓): there it is still a name.
 fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    let v = doc.text.v();
     let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
-    tokens.first().is_some_and(|t| t.range.start == r.start)
+    let given_start = v[r.clone()].find(' ').map_or(r.end, |p| r.start + p + 1);
+    let known_family = tokens.first().is_some_and(|t| t.is("名詞,固有名詞,人名") || t.is("名詞,固有名詞,地域")) && tokens.first().is_some_and(|t| t.range.end <= given_start);
+    let short_given = v[given_start..r.end].chars().count() <= 2;
+    // (「2021年4月 同 教授」: a name never runs on from a number)
+    let after_number = v[..r.start].ends_with(|c: char| c.is_ascii_digit());
+    !after_number
+        && tokens.first().is_some_and(|t| t.range.start == r.start)
+        // (a prefix ends no name: 「月 同」)
+        && !tokens.last().is_some_and(|t| t.is("接頭詞"))
         // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
         && tokens.iter().all(|t| {
-            !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,代名詞")
-                && !(t.is("名詞,数") && doc.text.v()[t.range.clone()].chars().any(|c| c.is_ascii_digit()))
+            let verbal_noun_ok = known_family && short_given && t.range.start >= given_start;
+            !t.is("動詞") && !t.is("助動詞") && !(t.is("名詞,サ変接続") && !verbal_noun_ok) && !t.is("名詞,代名詞")
+                && !(t.is("名詞,数") && v[t.range.clone()].chars().any(|c| c.is_ascii_digit()))
         })
 }
 
@@ -110,17 +122,35 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         let r = p..p + m.end();
         let after = &v[r.end..];
         let bounded = after.is_empty()
-            || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n'])
+            || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n', '|', '/'])
             || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()))
             || super::roles::role_starting_at(doc.vocab, v, r.end).is_some();
         let given = v[r.clone()].trim_start_matches(|c: char| !matches!(c, 'ぁ'..='ゖ'));
         let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や']);
         let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
-        if bounded && !particle_end && !family.is_empty() && kanji_is_name(doc, &family) {
+        // 「大江戸 まさみ 氏」: an honorific after it vouches for a family name IPADIC reads as a common noun
+        let honored = doc.vocab.honorifics.iter().any(|h| after.trim_start_matches(' ').starts_with(h.as_str()))
+            && doc.tokens.iter().any(|t| t.range.start == family.start && t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞"));
+        if bounded && !particle_end && !family.is_empty() && (kanji_is_name(doc, &family) || honored) {
             return Some((r, Script::Kanji));
         }
     }
-    if let Some(m) = KANJI_SOLID.find(rest) {
+    if let Some(m) = KANJI_KATAKANA.find(rest) {
+        let r = p..p + m.end();
+        let after = &v[r.end..];
+        let bounded = after.is_empty()
+            || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n', '|', '/'])
+            || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()));
+        let family_len: usize = v[r.clone()].chars().take_while(|&c| !matches!(c, ' ' | '\u{30A1}'..='\u{30FA}')).map(char::len_utf8).sum();
+        let family = r.start..r.start + family_len;
+        // the family name is tagged 人名 (or the katakana is)
+        let person = doc.tokens.iter().any(|t| t.range.start < r.end && r.start < t.range.end && t.is("名詞,固有名詞,人名"));
+        if bounded && person && kanji_is_name(doc, &family) {
+            return Some((r, Script::Kanji));
+        }
+    }
+    // (「松山オフィス長」: kanji running on into katakana are the start of a longer word)
+    if let Some(m) = KANJI_SOLID.find(rest).filter(|m| !rest[m.end()..].starts_with(|c: char| matches!(c, '\u{30A1}'..='\u{30FA}'))) {
         let r = trim_tail(doc, p..p + m.end());
         let len = v[r.clone()].chars().count();
         if (2..=5).contains(&len) && kanji_is_name(doc, &r) {
@@ -128,6 +158,18 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         }
     }
     None
+}
+
+/// 鳥海 ケント: a kanji family name and a katakana given name.
+static KANJI_KATAKANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,3} ?[ァ-ヺ][ァ-ヺー]{1,5}"));
+/// The whole of a table's name cell, read as a name by its shape alone: the column says it
+/// is one (千国 ゆかり, where IPADIC reads 千 as a number).
+static CELL_NAME: LazyLock<Regex> =
+    LazyLock::new(|| re(r"^[\p{Han}々ヶ]{1,4} ?(?:[\p{Han}々ヶ]{1,4}|[ぁ-ゖ]{2,4}|[ァ-ヺ][ァ-ヺー]{1,5})$"));
+
+/// The name filling a table cell, by shape (see [`CELL_NAME`]).
+pub(super) fn cell_name(v: &str, cell: Range<usize>) -> Option<Range<usize>> {
+    CELL_NAME.is_match(v.get(cell.clone())?).then_some(cell)
 }
 
 /// A single katakana word, accepted only where the context is strong (氏 after it).

@@ -1,5 +1,5 @@
-//! Personnel tables: a header with 氏名 and role columns (新役職 / 氏名 / 旧役職), and
-//! one row per person, cells separated by tabs or runs of spaces.
+//! Personnel tables: a header with 氏名 and role columns (新役職 / 氏名 / 旧役職, 新 / 氏名 / 旧),
+//! and one row per person, cells separated by tabs, runs of spaces or bars (｜).
 
 use std::ops::Range;
 
@@ -11,9 +11,20 @@ pub(super) struct Row {
     pub roles: Vec<Range<usize>>,
 }
 
-/// The cells of the line at `range`: split at tabs and at runs of two or more spaces.
+/// The cells of the line at `range`: split at tabs and at runs of two or more spaces, or,
+/// on a line drawn with bars (「｜新｜氏名｜旧｜」), at the bars.
 fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let s = &v[range.clone()];
+    if s.len() > 2 && s.starts_with('|') && s.ends_with('|') {
+        let mut out = Vec::new();
+        let mut at = range.start + 1;
+        for cell in s[1..s.len() - 1].split('|') {
+            let lead = cell.len() - cell.trim_start().len();
+            out.push(at + lead..at + cell.trim_end().len());
+            at += cell.len() + 1;
+        }
+        return out;
+    }
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut spaces = 0;
@@ -45,7 +56,7 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn is_role_header(s: &str) -> bool {
-    s.contains("役職") || s.contains("役位") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属")
+    s.contains("役職") || s.contains("役位") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属" | "新" | "旧" | "現")
 }
 
 pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
