@@ -372,8 +372,10 @@ fn count_value(s: &str) -> Option<i64> {
     })
 }
 
-static RATIO: std::sync::LazyLock<Regex> =
-    std::sync::LazyLock::new(|| Regex::new(r"^に[0-9０-９一二三四五六七八九十]+人").unwrap_or_else(|e| panic!("{e}")));
+static RATIO: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
+    // 「5人に1人」, 「1人1台」, 「1人あたり」: a ratio or a rate per person
+    Regex::new(r"^(?:に[0-9０-９一二三四五六七八九十]+人|[0-9]+[台枚冊個本点食]|あたり|当たり|につき)").unwrap_or_else(|e| panic!("{e}"))
+});
 
 /// Skips one ASCII space: 「8 社」 is written with one.
 fn skip_space(v: &str, at: usize) -> usize {
@@ -383,7 +385,7 @@ fn skip_space(v: &str, at: usize) -> usize {
 /// Whether a unit ending at `end` ends a word: no token runs on across it (3組織 is not
 /// 3組; 10名目標 is not 10名目), and no kanji numeral follows (二人三脚).
 fn unit_ends_word(ctx: &Ctx<'_>, end: usize) -> bool {
-    // 「3人分」 counts servings; 「5人に1人」 is a ratio
+    // 「3人分」 counts servings; 「5人に1人」, 「1人1台」 are ratios
     if ctx.v[end..].starts_with('分') || (ctx.v[..end].ends_with('人') && RATIO.is_match(&ctx.v[end..])) {
         return false;
     }

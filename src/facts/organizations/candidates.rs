@@ -79,6 +79,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     municipalities(doc, &runs, &mut out);
     dictionary(doc, &mut out);
     context(doc, &runs, &mut out);
+    country_markers(doc, &mut out);
     let mut kept = settle(out);
     facilities(doc, &mut kept);
     group_labels(doc, &mut kept);
@@ -112,6 +113,22 @@ fn facilities(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
                 || ["で開催", "にて開催", "で行われ", "で開かれ", "にて行われ"].iter().any(|w| after.starts_with(w)));
         !company_lab && !venue
     });
+}
+
+/// 「ドイツ・ミュンスターラント工科大学」: a country and a ・ before a name say where the body
+/// is; they are not part of its name.
+fn country_markers(doc: &Doc<'_>, cands: &mut [Cand]) {
+    let v = doc.text.v();
+    for c in cands.iter_mut().filter(|c| c.kind != OrgKind::Municipality) {
+        let s = &v[c.range.clone()];
+        let Some((country, rest)) = s.split_once('・') else { continue };
+        if rest.chars().count() >= 3 && super::rules::COUNTRIES.contains(&country) && c.core.start == c.range.start {
+            let cut = country.len() + '・'.len_utf8();
+            c.range.start += cut;
+            c.core.start += cut;
+            c.country.get_or_insert_with(|| super::rules::canonical_country(country).to_string());
+        }
+    }
 }
 
 /// 「大八洲グループ」 beside 「大八洲ホールディングス株式会社」: a label for a group of
@@ -904,7 +921,12 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                 {
                     break;
                 }
-                out.push(Cand::new(r.clone(), OrgKind::Other, Source::Context));
+                // 「A市・A市教育委員会・B大学が」: each name of a ・ list is a party
+                for piece in listed_names(doc, r.clone()) {
+                    if !generic(doc, &v[piece.clone()]) {
+                        out.push(Cand::new(piece, OrgKind::Other, Source::Context));
+                    }
+                }
                 // the next item back, across a separator
                 let sep_len: usize = ["、", ", ", ",", "および", "及び", "並びに", "ならびに"]
                     .iter()

@@ -39,6 +39,20 @@ const EXAMPLES: &[Example] = &[
     ("東京大学の片峰学長が講演", &[("片峰", Some("学長"), Some("東京大学"))]),
     ("代表取締役社長の山田 太郎は次のように述べた。", &[("山田太郎", Some("代表取締役社長"), None)]),
     ("田中一郎氏が就任しました。", &[("田中一郎", None, None)]),
+    // given names in hiragana, katakana, or read as verbal nouns
+    ("教育長 桐谷 しのぶ", &[("桐谷しのぶ", Some("教育長"), None)]),
+    ("代表取締役 鈴木 ケント", &[("鈴木ケント", Some("代表取締役"), None)]),
+    ("理事長 宇佐美 航平", &[("宇佐美航平", Some("理事長"), None)]),
+    // two roles written with a space before the name
+    ("執行役員 札幌オフィス長 山本 翔", &[("山本翔", Some("執行役員"), None)]),
+    // a personnel table drawn with bars
+    ("|新|氏名|旧|\n|取締役 常務執行役員|佐倉 和也|執行役員|", &[("佐倉和也", Some("取締役"), None)]),
+    // 同 in a parenthesis, and the organization alone in one
+    (
+        "著者:田中太郎(東雲大学 教授)、佐藤花子(同 准教授)",
+        &[("田中太郎", Some("教授"), Some("東雲大学")), ("佐藤花子", Some("准教授"), Some("東雲大学"))],
+    ),
+    ("審査委員長を務めた中村 修 教授(東雲農業大学)が講評した。", &[("中村修", Some("教授"), Some("東雲農業大学"))]),
 ];
 
 /// Texts with no person.
@@ -50,6 +64,9 @@ const NEGATIVE: &[&str] = &[
     "ジョンソン・エンド・ジョンソンと共催",
     "ノーベル賞受賞者",
     "川崎市内の企業",
+    "伊那支店副支店長",
+    "2021年4月 同 教授(現職)",
+    "研究領域における成果",
 ];
 
 fn run(input: &str) -> Extraction {

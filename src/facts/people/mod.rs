@@ -152,12 +152,28 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         people.push(Found1 { range: name, script, roles: vec![(role, org)], attached: false, twin: None });
     }
 
-    // 3. 「NAME(ORG ROLE)」, 「NAME(ROLE)」: a role in a parenthesis after a name.
+    // 3. 「NAME(ORG ROLE)」, 「NAME(ROLE)」: a role in a parenthesis after a name; 「NAME(同 ROLE)」
+    // is at the organization of the parenthesis before it on the line.
+    let mut last_paren_org: Option<(usize, usize)> = None; // (line start, organization)
     for (open, _) in v.match_indices('(') {
         let Some(close) = v[open..].find([')', '\n']).map(|p| open + p).filter(|&p| v[p..].starts_with(')')) else { continue };
         let inner = open + 1..close;
         let content = v[inner.clone()].trim_end();
-        let Some(role) = roles::role_ending_at(doc.vocab, content, content.len(), true) else { continue };
+        let line_start = v[..open].rfind('\n').map_or(0, |p| p + 1);
+        let Some(role) = roles::role_ending_at(doc.vocab, content, content.len(), true) else {
+            // 「嶺岡 修平 教授(北海ゆたか農業大学)」: the role outside, the organization inside
+            let org_inside = found.org_mentions.iter().find(|(_, m)| m.start == inner.start && m.end == inner.start + content.len());
+            let name_end = v[..open].trim_end_matches(' ').len();
+            if let Some(&(org, _)) = org_inside
+                && let Some(r) = roles::role_ending_at(doc.vocab, v, name_end, false)
+                && v[..r.start].ends_with(' ')
+                && let Some((name, script)) = name_before(doc, v[..r.start].trim_end_matches(' ').len()).map(|(n, s)| widen_spaced(doc, n, s))
+                && !org_taken(&name)
+            {
+                people.push(Found1 { range: name, script, roles: vec![(r, Some(org))], attached: false, twin: None });
+            }
+            continue;
+        };
         let role = inner.start + role.start..inner.start + role.end;
         // 「千ヶ崎 紘一 理事長(星ヶ岡記念病院 院長)」: a role between the name and the parenthesis
         let mut name_end = v[..open].trim_end_matches(' ').len();
@@ -173,7 +189,13 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             continue;
         }
         let org_mention = found.org_mentions.iter().find(|(_, m)| m.start >= inner.start && m.end <= role.start).cloned();
-        let org = org_mention.as_ref().map(|(i, _)| *i);
+        let same = v[inner.start..role.start].trim() == "同";
+        let org = org_mention.as_ref().map(|(i, _)| *i).or_else(|| {
+            last_paren_org.filter(|&(line, _)| same && line == line_start).map(|(_, o)| o)
+        });
+        if let Some(o) = org {
+            last_paren_org = Some((line_start, o));
+        }
         let role = match org_mention {
             Some((_, m)) => (m.end + (v[m.end..role.end].len() - v[m.end..role.end].trim_start().len())).max(role.start)..role.end,
             None => role,
@@ -413,12 +435,42 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
             return Some(*i);
         }
     }
-    // an officer of no named company: the issuer's
     let role_text = &v[role.clone()];
-    if OFFICER_ROLES.iter().any(|r| role_text.contains(r)) {
-        return issuer(out);
+    // the head of a unit the text names once: 「センター長」 and the only センター
+    if let Some(unit) = unit_headed_by(role_text) {
+        let mut units = out.organizations.iter().enumerate().filter(|(_, o)| o.name.trim_end().ends_with(unit));
+        if let (Some((i, _)), None) = (units.next(), units.next()) {
+            return Some(i);
+        }
     }
-    None
+    // an officer of no named body: the issuer's, where the role is one its kind of body has
+    let issuer = issuer(out)?;
+    let kind = out.organizations.get(issuer)?.kind;
+    let fits = OFFICER_ROLES.iter().any(|r| role_text.contains(r)) && kind == crate::model::OrgKind::Company
+        || kind_roles(kind).iter().any(|r| role_text.ends_with(r));
+    fits.then_some(issuer)
+}
+
+/// The unit a 「…長」 role heads, written as the end of that unit's name: センター長 → センター,
+/// 研究所長 → 研究所, 病院長 → 病院.
+fn unit_headed_by(role: &str) -> Option<&str> {
+    let unit = role.strip_suffix('長')?.trim_start_matches('副');
+    ["センター", "研究所", "病院", "研究科", "学部", "機構", "財団", "協会", "研究センター"].into_iter().find(|u| unit == *u)
+}
+
+/// Roles an organization of this kind gives its own people, which need no organization
+/// named beside them: a university's 教授, an association's 理事長.
+fn kind_roles(kind: crate::model::OrgKind) -> &'static [&'static str] {
+    use crate::model::OrgKind;
+    match kind {
+        OrgKind::Company => &["社長", "会長", "取締役", "執行役員", "監査役", "CEO", "CTO", "CFO", "COO"],
+        OrgKind::University => &["学長", "副学長", "総長", "教授", "准教授", "講師", "助教", "名誉教授", "理事長", "学部長", "研究科長"],
+        OrgKind::Hospital => &["院長", "副院長", "病院長", "医長", "看護部長", "理事長"],
+        OrgKind::Association | OrgKind::Foundation | OrgKind::Other | OrgKind::ResearchInstitute => {
+            &["理事長", "副理事長", "会長", "副会長", "代表理事", "専務理事", "常務理事", "理事", "事務局長", "所長", "機構長"]
+        }
+        _ => &[],
+    }
 }
 
 /// The text with parenthesized parts and 「」 removed: 「 (중소벤처기업부) の」 → 「 の」.

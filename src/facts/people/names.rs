@@ -239,6 +239,18 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
     {
         return name_before(doc, open);
     }
+    // a hiragana given name: 「椎葉みなみ」, 「椎葉 みなみ」
+    let hira: usize = before.chars().rev().take_while(|&c| matches!(c, 'ぁ'..='ゖ')).map(char::len_utf8).sum();
+    if (2 * 3..=4 * 3).contains(&hira) {
+        let family_end = v[..end - hira].trim_end_matches(' ').len();
+        let family: usize = v[..family_end].chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ' | 'ノ')).map(char::len_utf8).sum();
+        // (「領域における」: no particle or auxiliary is part of a given name)
+        let grammar = doc.tokens.iter().any(|t| t.range.start < end && end - hira < t.range.end && (t.is("助詞") || t.is("助動詞")));
+        if (1..=3).contains(&(family / 3)) && !grammar {
+            return name_at(doc, family_end - family).filter(|(r, _)| r.end == end);
+        }
+        return None;
+    }
     // kanji: 「村上 葵」 (family, a space, given) or two to four solid, the first a proper noun
     let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ')).collect();
     let Some(&(given_start, _)) = kanji.last() else { return None };

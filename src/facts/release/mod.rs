@@ -115,6 +115,21 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
     }
 
+    // The organization lines that open the document, above its headline: 「国立大学法人ひむか大学」,
+    // 「認定特定非営利活動法人つむぎ学習支援ネット(愛称:つむぎネット)」 (an English name under one is skipped).
+    if release.publishers.is_empty() {
+        for line in header.iter().map(|&i| &text.lines[i]) {
+            let s = &v[line.trimmed.clone()];
+            let name = without_gloss(s);
+            if rules::is_org_line(doc.vocab, name) && !name.is_ascii() {
+                let m = text.mention(line.trimmed.start..line.trimmed.start + name.len());
+                release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::SignatureBlock });
+            } else if !s.is_ascii() || release.publishers.is_empty() {
+                break;
+            }
+        }
+    }
+
     // 「更新日:」 in the header, when nothing else dates it.
     if release.date.is_none() {
         for &i in &header {
