@@ -329,10 +329,12 @@ fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Ca
     head(doc, r)
 }
 
-/// What a company's own centre does (「法人営業センター」, 「開発センター」): a site or a unit.
+/// What a company's own centre or group does (「法人営業センター」, 「アジア業務グループ」): a
+/// site or a unit, not a body.
 const INTERNAL_FUNCTIONS: &[&str] = &[
     "営業", "開発", "業務", "事務", "物流", "配送", "研修", "技術", "サポート", "コール", "コンタクト", "カスタマー",
-    "運用", "製造", "生産", "設計", "事務処理", "システム", "オペレーション", "サービス",
+    "運用", "製造", "生産", "設計", "事務処理", "システム", "オペレーション", "サービス", "企画", "戦略",
+    "広報", "総務", "人事", "経理", "財務", "法務", "調達", "購買", "品質保証", "活用",
 ];
 
 /// Whether `part`, written at or after `from`, is made of common nouns only (no proper
@@ -406,9 +408,9 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     if modifier.ends_with(|c: char| c.is_ascii_digit()) || (matches!(h.head.as_str(), "学部" | "研究科") && (!modifier.contains("大学") || modifier.starts_with("大学院"))) {
         return None;
     }
-    // 「中南信法人営業センター」, 「札幌開発センター」: a company's own site or unit, named by
+    // 「中南信法人営業センター」, 「アジア業務グループ」: a company's own site or unit, named by
     // what it does
-    if h.head == "センター" && INTERNAL_FUNCTIONS.iter().any(|f| modifier.ends_with(f)) {
+    if matches!(h.head.as_str(), "センター" | "グループ") && INTERNAL_FUNCTIONS.iter().any(|f| modifier.ends_with(f)) {
         return None;
     }
     // 「広報・IRグループ」: a unit named by its functions, each a common noun

@@ -88,7 +88,11 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
     for r in base {
         // the hiragana right before this run
         let hira: usize = v[..r.start].chars().rev().take_while(|&c| is_hiragana(c)).map(char::len_utf8).sum();
-        if hira == 0 || !v[r.clone()].starts_with(|c: char| !c.is_ascii()) {
+        // (a Latin run takes hiragana before it only after a legal form: 「株式会社しおかぜITソリューションズ」)
+        let form_before = out.last().is_some_and(|prev| {
+            prev.end + hira == r.start && doc.vocab.legal_forms.iter().any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
+        });
+        if hira == 0 || (!v[r.clone()].starts_with(|c: char| !c.is_ascii()) && !form_before) {
             out.push(r);
             continue;
         }

@@ -65,7 +65,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             continue;
         }
         let place_role = PLACE_ROLES.iter().any(|p| role_text.ends_with(p));
-        let after = skip_separator(v, role.end);
+        // 「佐藤 健太郎 教授、高橋 美咲 准教授」: a role after a name and before 、 is that name's
+        let name_just_before = v[..role.start].strip_suffix(' ').is_some_and(|b| name_before(doc, b.len()).is_some_and(|(r, _)| r.end == b.len()));
+        let after = skip_separator(v, role.end).filter(|_| !(name_just_before && v[role.end..].starts_with('、')));
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
         let mut attached = false;
         // 「望月知事」: before a place role, only the family name of someone already named
@@ -96,6 +98,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             continue;
         }
         let Some((name, script)) = person else {
+            // (「代表者 代表取締役社長 森 一樹」: 代表者 labels the field, it is no role of its own)
+            let label = matches!(role_text, "代表者" | "代表" | "役職" | "担当");
+            if label {
+                continue;
+            }
             if v[role.end..].starts_with(' ') && roles::role_starting_at(doc.vocab, v, role.end + 1).is_some()
                 || v[role.end..].starts_with(' ') && full_role_after(doc, found, role.end + 1)
             {
@@ -421,7 +428,27 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
             best = Some((*i, m.end));
         }
     }
-    if let Some((i, _)) = best {
+    if let Some((i, end)) = best {
+        // 「X大学(…)大学院薬学研究科の佐藤 教授」: a unit written after its parent, when the
+        // text names that unit with its parent elsewhere (「X大学大学院薬学研究科」)
+        let unit = without_parens(&v[end..anchor]);
+        let unit = unit.trim_end_matches(['の', ' ']);
+        if unit.chars().count() >= 2
+            && let Some(parent) = out.organizations.get(i)
+        {
+            let fold = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let stems: Vec<String> = std::iter::once(&parent.name)
+                .chain(&parent.aliases)
+                .map(|n| fold(parent.legal_form.as_ref().and_then(|f| n.strip_prefix(f.name.as_str())).unwrap_or(n)))
+                .collect();
+            let whole = out.organizations.iter().position(|o| {
+                let n = fold(&o.name);
+                n.ends_with(unit) && stems.iter().any(|st| n.starts_with(st.as_str()) && n.len() > st.len())
+            });
+            if let Some(w) = whole {
+                return Some(w);
+            }
+        }
         return Some(i);
     }
     // inside 「ORG(…、ROLE:NAME、…)」
@@ -435,20 +462,26 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
             return Some(*i);
         }
     }
+    // an officer of no named company: the issuer's
     let role_text = &v[role.clone()];
-    // the head of a unit the text names once: 「センター長」 and the only センター
-    if let Some(unit) = unit_headed_by(role_text) {
-        let mut units = out.organizations.iter().enumerate().filter(|(_, o)| o.name.trim_end().ends_with(unit));
-        if let (Some((i, _)), None) = (units.next(), units.next()) {
-            return Some(i);
+    if OFFICER_ROLES.iter().any(|r| role_text.contains(r)) {
+        return issuer(out).filter(|&i| out.organizations.get(i).is_some_and(|o| o.kind == crate::model::OrgKind::Company));
+    }
+    None
+}
+
+/// The organization of a role nothing beside it names, once every mention is read: the
+/// only unit of the kind the role heads (「センター長」 and the one センター), else the issuer,
+/// where the role is one its kind of body has (a university's 教授, an NPO's 理事長).
+fn default_org(out: &Extraction, role: &str) -> Option<String> {
+    if let Some(unit) = unit_headed_by(role) {
+        let mut units = out.organizations.iter().filter(|o| o.name.trim_end().ends_with(unit));
+        if let (Some(o), None) = (units.next(), units.next()) {
+            return Some(o.name.clone());
         }
     }
-    // an officer of no named body: the issuer's, where the role is one its kind of body has
-    let issuer = issuer(out)?;
-    let kind = out.organizations.get(issuer)?.kind;
-    let fits = OFFICER_ROLES.iter().any(|r| role_text.contains(r)) && kind == crate::model::OrgKind::Company
-        || kind_roles(kind).iter().any(|r| role_text.ends_with(r));
-    fits.then_some(issuer)
+    let issuer = out.organizations.get(issuer(out)?)?;
+    kind_roles(issuer.kind).iter().any(|r| role.ends_with(r)).then(|| issuer.name.clone())
 }
 
 /// The unit a 「…長」 role heads, written as the end of that unit's name: センター長 → センター,
@@ -629,6 +662,12 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
         // a role known with its organization needs no copy without one
         let linked: Vec<String> = rec.roles.iter().filter(|r| r.organization.is_some()).map(|r| r.role.clone()).collect();
         rec.roles.retain(|r| r.organization.is_some() || !linked.contains(&r.role));
+        for r in rec.roles.iter_mut().filter(|r| r.organization.is_none()) {
+            r.organization = default_org(out, &r.role);
+        }
+        if let Some(n) = rec.nearest.as_mut().filter(|n| n.organization.is_none() && !linked.contains(&n.role)) {
+            n.organization = default_org(out, &n.role);
+        }
         if let Some(n) = rec.nearest.as_mut()
             && n.organization.is_none()
         {
