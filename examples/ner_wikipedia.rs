@@ -2,7 +2,8 @@
 //! (`../shared/corpora/ner-wikipedia/ner.json`, CC-BY-SA 3.0), against 人名 and against
 //! 法人名 + 政治的組織名 + その他の組織名.
 //!
-//! `cargo run --release --example ner_wikipedia [-- PATH]`
+//! `cargo run --release --example ner_wikipedia [-- PATH]`; with `NER_ERRORS=1`, the
+//! organizations that overlap no gold entity are printed to stderr.
 //!
 //! A predicted mention is an exact match when its char range equals a gold entity's,
 //! and a partial match when the ranges overlap. Organizations' self-references (当社)
@@ -78,6 +79,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let sentences: Vec<Sentence> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     let extractor = Extractor::new()?;
     let org_types = ["法人名", "政治的組織名", "その他の組織名"];
+    let show_errors = std::env::var_os("NER_ERRORS").is_some();
     let started = std::time::Instant::now();
     let (people, orgs) = sentences
         .par_iter()
@@ -94,6 +96,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .iter()
                 .flat_map(|o| o.mentions.iter().filter(|m| m.via != Via::SelfReference).map(|m| (m.span.char[0], m.span.char[1])))
                 .collect();
+            // NER_ERRORS=1: print the organizations that overlap no gold entity, to write rules against
+            if show_errors {
+                let chars: Vec<char> = s.text.chars().collect();
+                for &(a, b) in &pred_orgs {
+                    if !s.entities.iter().any(|e| e.span[0] < b && a < e.span[1]) {
+                        eprintln!("extra org {:?} in {}", chars[a..b].iter().collect::<String>(), s.text);
+                    }
+                }
+            }
             (tally(&gold_people, &pred_people), tally(&gold_orgs, &pred_orgs))
         })
         .reduce(

@@ -329,6 +329,10 @@ fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Ca
     head(doc, r)
 }
 
+/// Heads that make a name only after a proper noun (a place, a person, a brand, Latin
+/// letters): without one they name a kind of body.
+const PROPER_HEADS: &[&str] = &["学校", "専門学校", "学院", "校", "委員会", "クラブ", "組合", "基金"];
+
 /// What a company's own centre or group does (「法人営業センター」, 「アジア業務グループ」): a
 /// site or a unit, not a body.
 const INTERNAL_FUNCTIONS: &[&str] = &[
@@ -422,7 +426,8 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
         || doc.tokens.iter().any(|t| {
             t.range.start < head_start && t.range.end > start && (t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])))
         });
-    if h.kind == OrgKind::Company && !proper {
+    // so do the heads a common noun often takes: 「音楽学校」, 「教育委員会」, 「サッカークラブ」, 「労働組合」
+    if (h.kind == OrgKind::Company || PROPER_HEADS.contains(&h.head.as_str())) && !proper {
         return None;
     }
     Some(Cand::new(start..r.end, h.kind, Source::Head))
