@@ -246,7 +246,7 @@ mod tests {
     #[test]
     fn built_in_vocabulary_parses() {
         let mut v = Vocabulary { ..Vocabulary::default() };
-        assert!(v.roles.iter().any(|r| r == "理事兼事務局長") == false);
+        assert!(!v.roles.iter().any(|r| r == "理事兼事務局長"));
         assert!(v.roles.iter().any(|r| r == "代表取締役社長"));
         assert!(v.legal_forms.iter().any(|f| f.name == "国立研究開発法人"));
         assert!(toml::from_str::<VocabFile>(BUILT_IN).is_ok());

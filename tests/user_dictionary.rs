@@ -66,6 +66,6 @@ fn a_role_added_by_vocabulary_needs_no_code() {
     assert_eq!(ex.people[0].role.as_deref(), Some("チーフエバンジェリスト"));
 
     std::fs::write(&path, "roles = [\"ok\"]\nheads = [{ head = \"院\", kind = \"clinic\" }]\n").expect("write vocab");
-    let err = Extractor::builder().vocabulary_file(&path).err().expect("an error").to_string();
+    let err = Extractor::builder().vocabulary_file(&path).expect_err("an error").to_string();
     assert!(err.contains("vocab.toml:2:"), "{err}");
 }

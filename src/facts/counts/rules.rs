@@ -313,7 +313,7 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
         // 唯一, 数十, 十数 — but 「社外取締役五名」: a word that ends before the numeral
         let word_ends = v[..n.start].chars().next_back().is_some_and(|c| !is_kanji_numeral(c)) && !ctx.inside_token(n.start);
         let role_before = crate::facts::people::roles::role_ending_at(ctx.vocab, v, n.start, false).is_some();
-        if !after_dai && before.is_some_and(is_han) && !lead_word_before(ctx, n.start) && !(word_ends && role_before) {
+        if !after_dai && before.is_some_and(is_han) && !lead_word_before(ctx, n.start) && (!word_ends || !role_before) {
             return false;
         }
     }

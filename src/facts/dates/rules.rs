@@ -41,6 +41,7 @@ impl Parsed {
 }
 
 /// How a rule's match may sit among its neighbours.
+#[allow(clippy::enum_variant_names)] // each guard says what must not be next to the match
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Guard {
     /// No digit (or `/`, `.`) right before or after: not part of a longer number or code.

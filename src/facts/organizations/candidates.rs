@@ -160,8 +160,7 @@ fn repeat_mentions(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
             let taken = kept.iter().chain(&extra).any(|k| k.range.start < r.end && r.start < k.range.end);
             if !taken && super::rules::bounded(doc, r.clone()) {
                 let mut copy = c.clone();
-                let shift = |x: &Range<usize>| x.start - c.range.start + at..x.end - c.range.start + at;
-                copy.core = shift(&c.core);
+                copy.core = c.core.start - c.range.start + at..c.core.end - c.range.start + at;
                 copy.range = r;
                 extra.push(copy);
             }

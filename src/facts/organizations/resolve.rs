@@ -59,6 +59,7 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
     }
 
     // What the parenthesis after each mention says.
+    #[allow(clippy::needless_range_loop)] // `e` is also the entity's id, handed to read_paren
     for e in 0..entities.len() {
         for &ci in &entities[e].cands.clone() {
             let c = &cands[ci];
@@ -481,12 +482,12 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
     for ent in entities.iter() {
         taken.extend(ent.alias_mentions.iter().cloned());
     }
-    for e in 0..entities.len() {
-        if entities[e].merged_into.is_some() || entities[e].cands.is_empty() {
+    for ent in entities.iter_mut() {
+        if ent.merged_into.is_some() || ent.cands.is_empty() {
             continue;
         }
-        let mut forms: Vec<(String, bool)> = entities[e].aliases.iter().map(|a| (a.clone(), true)).collect();
-        for &ci in &entities[e].cands {
+        let mut forms: Vec<(String, bool)> = ent.aliases.iter().map(|a| (a.clone(), true)).collect();
+        for &ci in &ent.cands {
             let c = &cands[ci];
             if c.legal.is_some() {
                 forms.push((v[c.core.clone()].trim().to_string(), false));
@@ -495,7 +496,7 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
         forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         forms.dedup();
         for (form, is_alias) in forms {
-            if form.chars().count() < 2 || doc.vocab.generic_orgs.iter().any(|g| *g == form) {
+            if form.chars().count() < 2 || doc.vocab.generic_orgs.contains(&form) {
                 continue;
             }
             let mut found_any = false;
@@ -505,11 +506,11 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                     continue;
                 }
                 taken.push(r.clone());
-                entities[e].alias_mentions.push(r);
+                ent.alias_mentions.push(r);
                 found_any = true;
             }
-            if found_any && !is_alias && !entities[e].aliases.iter().any(|a| key(a) == key(&form)) {
-                entities[e].aliases.push(form);
+            if found_any && !is_alias && !ent.aliases.iter().any(|a| key(a) == key(&form)) {
+                ent.aliases.push(form);
             }
         }
     }

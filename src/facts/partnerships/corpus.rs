@@ -9,8 +9,10 @@ fn run(text: &str) -> Extraction {
     extractor.extract(text).unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// (source, parties, agreement, date, ordinal) of every record.
-fn summary(ex: &Extraction) -> Vec<(PartnershipSource, Vec<String>, Option<String>, Option<String>, Option<i64>)> {
+/// (source, parties, agreement, date, ordinal) of one record.
+type Summary = (PartnershipSource, Vec<String>, Option<String>, Option<String>, Option<i64>);
+
+fn summary(ex: &Extraction) -> Vec<Summary> {
     ex.partnerships
         .iter()
         .map(|p| (p.source, p.parties.clone(), p.agreement.clone(), p.date.map(|d| d.to_string()), p.ordinal))

@@ -152,7 +152,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let cell = row.roles[0].clone();
         let Some(role) = roles::role_ending_at(doc.vocab, &v[cell.clone()], cell.len(), true) else { continue };
         let role = cell.start + role.start..cell.start + role.end;
-        let org = found.org_mentions.iter().filter(|(_, m)| m.start >= cell.start && m.end <= role.start).map(|(i, _)| *i).last();
+        let org = found.org_mentions.iter().filter(|(_, m)| m.start >= cell.start && m.end <= role.start).map(|(i, _)| *i).next_back();
         if org_taken(&name) {
             continue;
         }
@@ -411,7 +411,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     // overlapping the role's start (川崎市 / 市長) or ending just before it
     let mut best: Option<(usize, usize)> = None;
     for (i, m) in &found.org_mentions {
-        if m.start >= role.end || m.end < line_start || m.start >= anchor.max(role.start) + 1 {
+        if m.start >= role.end || m.end < line_start || m.start > anchor.max(role.start) {
             continue;
         }
         if m.end > anchor {

@@ -70,8 +70,10 @@ fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
         // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
         && tokens.iter().all(|t| {
             let verbal_noun_ok = known_family && short_given && t.range.start >= given_start;
-            !t.is("動詞") && !t.is("助動詞") && !(t.is("名詞,サ変接続") && !verbal_noun_ok) && !t.is("名詞,代名詞")
-                && !(t.is("名詞,数") && v[t.range.clone()].chars().any(|c| c.is_ascii_digit()))
+            let grammar = t.is("動詞") || t.is("助動詞") || t.is("名詞,代名詞");
+            let verbal_noun = t.is("名詞,サ変接続") && !verbal_noun_ok;
+            let digits = t.is("名詞,数") && v[t.range.clone()].chars().any(|c| c.is_ascii_digit());
+            !(grammar || verbal_noun || digits)
         })
 }
 
@@ -253,7 +255,7 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
     }
     // kanji: 「村上 葵」 (family, a space, given) or two to four solid, the first a proper noun
     let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ')).collect();
-    let Some(&(given_start, _)) = kanji.last() else { return None };
+    let &(given_start, _) = kanji.last()?;
     if kanji.len() <= 4
         && let Some(family_part) = before[..given_start].strip_suffix(' ')
     {

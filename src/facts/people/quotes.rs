@@ -70,9 +70,7 @@ fn quote(doc: &Doc<'_>, found: &Found, out: &mut Extraction, open: usize, close:
     let search_from = if before.trim().is_empty() { v[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |p| p + 1) } else { line_start };
     let speaker = found
         .person_mentions
-        .iter()
-        .filter(|(_, r)| r.start >= search_from && r.end <= open)
-        .next_back()
+        .iter().rfind(|(_, r)| r.start >= search_from && r.end <= open)
         .and_then(|(i, _)| out.people.get(*i))
         .map(|p| p.name.clone());
     let m = doc.text.mention(inner);

@@ -220,8 +220,7 @@ fn header_lines(doc: &Doc<'_>) -> Vec<usize> {
 
 fn is_title(doc: &Doc<'_>, s: &str) -> bool {
     let chars = s.chars().count();
-    chars >= 4
-        && chars <= 150
+    (4..=150).contains(&chars)
         && dates::parse_one(s).is_none_or(|(_, r)| r.end < s.len())
         && !NOT_A_TITLE.is_match(s)
         && !rules::is_org_line(doc.vocab, s)
