@@ -38,11 +38,23 @@ pub(crate) struct Found {
     pub person_mentions: Vec<(usize, Range<usize>)>,
 }
 
-pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary) -> Extraction {
+/// Where the text sits in its document (see `crate::parts`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Part {
+    /// The whole document, or the first part of a long one.
+    First,
+    /// A later part: the first part's release date anchors its years.
+    Later { release_date: Option<NaiveDate> },
+}
+
+pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary, part: Part) -> Extraction {
     let doc = Doc { text, tokens, meta, vocab };
     let mut found = Found::default();
     let mut out = Extraction::default();
     facts::release::extract(&doc, &mut found, &mut out);
+    if let Part::Later { release_date } = part {
+        found.release_date = release_date;
+    }
     facts::dates::extract(&doc, &mut found, &mut out);
     facts::organizations::extract(&doc, &mut found, &mut out);
     facts::people::extract(&doc, &mut found, &mut out);

@@ -35,7 +35,7 @@ fn hiragana_in_name(doc: &crate::pipeline::Doc<'_>, seg: &Range<usize>) -> bool 
     if v[seg.clone()].chars().count() < 2 {
         return false;
     }
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < seg.end && seg.start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, seg.clone());
     let aligned = tokens.first().is_some_and(|t| t.range.start == seg.start) && tokens.last().is_some_and(|t| t.range.end == seg.end);
     aligned && !tokens.iter().any(|t| ends_clause(t)) && tokens.iter().any(|t| t.is("名詞") || t.is("接頭詞") || t.unknown)
 }
@@ -63,7 +63,7 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
         }
         // drop what ends the clause before the name: 「のしおかぜ」「参加したみなと」 → しおかぜ, みなと
         let mut start = seg.start;
-        for t in doc.tokens.iter().filter(|t| t.range.start >= seg.start && t.range.end <= seg.end) {
+        for t in crate::tokens::within(doc.tokens, seg.clone()) {
             if ends_clause(t) {
                 start = t.range.end;
             }

@@ -37,7 +37,7 @@ static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々]{2,6}")
 /// Whether the kanji at `r` read as a name: the first token is a proper noun (a family
 /// name is tagged 人名 or 地域 in IPADIC) or unknown, and none is a verb or particle.
 fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, r.clone());
     let Some(first) = tokens.first() else { return false };
     if first.range.start != r.start {
         return false;
@@ -50,7 +50,7 @@ fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 
 /// Two kanji groups with a space between are a name unless a verb or a number is in them.
 fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, r.clone());
     tokens.first().is_some_and(|t| t.range.start == r.start)
         && tokens.iter().all(|t| !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,数") && !t.is("名詞,代名詞"))
 }
@@ -206,7 +206,7 @@ pub(super) fn surname_before(doc: &Doc<'_>, end: usize) -> Option<Range<usize>> 
     if !(2..=3).contains(&len) || !v[..start].ends_with('の') {
         return None;
     }
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < end && start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, start..end);
     let one_common_noun = tokens.len() == 1 && tokens[0].is("名詞,一般");
     let bad = tokens.iter().any(|t| t.is("動詞") || t.is("助動詞") || t.is("名詞,サ変接続") || t.is("名詞,数") || t.is("名詞,代名詞"));
     let aligned = tokens.first().is_some_and(|t| t.range.start == start);
