@@ -44,6 +44,7 @@ pub mod eval;
 mod facts;
 mod input;
 pub mod model;
+mod parts;
 mod pipeline;
 mod tokens;
 mod vocab;
@@ -68,6 +69,7 @@ pub use vocab::Vocabulary;
 pub struct Extractor {
     tokenizer: tokens::Tokenizer,
     vocab: Vocabulary,
+    part_bytes: usize,
 }
 
 impl Extractor {
@@ -146,9 +148,23 @@ impl Extractor {
 
     fn run(&self, kind: InputKind, content: &str, source: Option<&str>) -> Result<Extraction> {
         let prepared = input::prepare(kind, content);
-        let text = input::Text::new(&prepared.text);
-        let tokens = self.tokenizer.tokenize(&text)?;
-        let mut out = pipeline::run(&text, &tokens, &prepared.meta, &self.vocab);
+        let full: &str = &prepared.text;
+        // A long document is read in parts (see `parts`), so time and memory stay linear.
+        let mut out = Extraction::default();
+        let mut chars = 0;
+        for (i, range) in parts::split(full, self.part_bytes).into_iter().enumerate() {
+            let part = &full[range.clone()];
+            let text = input::Text::new(part);
+            let tokens = self.tokenizer.tokenize(&text)?;
+            if i == 0 {
+                out = pipeline::run(&text, &tokens, &prepared.meta, &self.vocab, pipeline::Part::First);
+            } else {
+                let later = pipeline::Part::Later { release_date: out.release_date };
+                let found = pipeline::run(&text, &tokens, &input::HtmlMeta::default(), &self.vocab, later);
+                parts::append(&mut out, found, range.start, chars);
+            }
+            chars += part.chars().count();
+        }
         out.source = source.map(str::to_string);
         out.input = kind;
         if kind == InputKind::Html {
@@ -168,11 +184,23 @@ impl Extractor {
 /// assert_eq!(ex.people[0].role.as_deref(), Some("最高技術責任者"));
 /// # Ok::<(), ja_press::Error>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct ExtractorBuilder {
     dictionary: Option<PathBuf>,
     user_dictionary: Option<PathBuf>,
     vocab: Vocabulary,
+    part_bytes: usize,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            dictionary: None,
+            user_dictionary: None,
+            vocab: Vocabulary::default(),
+            part_bytes: parts::DEFAULT_PART_BYTES,
+        }
+    }
 }
 
 impl ExtractorBuilder {
@@ -224,6 +252,34 @@ impl ExtractorBuilder {
         Ok(self)
     }
 
+    /// The size above which a document is extracted in parts (default 256 KiB of text).
+    ///
+    /// Some rules compare every mention with every other, so their cost grows faster
+    /// than the text; a press release is far below this size. A longer document (a
+    /// concatenation, a dump) is cut at paragraph breaks into parts of at most this many
+    /// bytes, each part is extracted on its own, and the results are joined: spans index
+    /// the whole text, organizations and people of one name are one record, and the
+    /// title, publisher and release date are the first part's. Time and memory are then
+    /// linear in the length. Facts that straddle a cut, and aliases defined in one part
+    /// and used in another, can be missed.
+    ///
+    /// ```
+    /// let extractor = ja_press::Extractor::builder().max_part_bytes(64).build()?;
+    /// let text = "2024年4月1日\n\n株式会社アカネは新工場を開設しました。\n\n株式会社アカネは5月10日に式典を開きます。\n";
+    /// let ex = extractor.extract(text)?;
+    /// assert_eq!(ex.organizations.len(), 1); // one record across the parts
+    /// for d in &ex.dates {
+    ///     assert_eq!(&text[d.span.range()], d.text);
+    /// }
+    /// let may = ex.dates.iter().find(|d| d.text == "5月10日").unwrap();
+    /// assert_eq!(may.value.to_string(), "2024-05-10"); // the year from the first part
+    /// # Ok::<(), ja_press::Error>(())
+    /// ```
+    pub fn max_part_bytes(mut self, bytes: usize) -> Self {
+        self.part_bytes = bytes.max(1);
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// ```
@@ -232,6 +288,6 @@ impl ExtractorBuilder {
     /// ```
     pub fn build(self) -> Result<Extractor> {
         let tokenizer = tokens::Tokenizer::new(self.dictionary.as_deref(), self.user_dictionary.as_deref())?;
-        Ok(Extractor { tokenizer, vocab: self.vocab })
+        Ok(Extractor { tokenizer, vocab: self.vocab, part_bytes: self.part_bytes })
     }
 }

@@ -74,11 +74,24 @@ pub(crate) fn run_stages(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction,
     }
 }
 
-pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary) -> Extraction {
+/// Where the text sits in its document (see `crate::parts`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Part {
+    /// The whole document, or the first part of a long one.
+    First,
+    /// A later part: the first part's release date anchors its years.
+    Later { release_date: Option<NaiveDate> },
+}
+
+pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary, part: Part) -> Extraction {
     let doc = Doc { text, tokens, meta, vocab };
     let mut found = Found::default();
     let mut out = Extraction::default();
-    run_stages(&doc, &mut found, &mut out, Stage::Release, Stage::Partnerships);
+    run_stages(&doc, &mut found, &mut out, Stage::Release, Stage::Release);
+    if let Part::Later { release_date } = part {
+        found.release_date = release_date;
+    }
+    run_stages(&doc, &mut found, &mut out, Stage::Dates, Stage::Partnerships);
     out
 }
 

@@ -47,8 +47,36 @@ impl Token<'_> {
 
     /// Whether the POS starts with `tags`, given as 名詞,固有名詞,組織 (fewer levels match more).
     pub fn is(&self, tags: &str) -> bool {
-        tags.split(',').zip(self.pos.iter()).all(|(want, have)| want == *have)
+        // `tags.split(',').zip(&self.pos).all(==)`, without the splitter: this is hot.
+        let mut rest = tags;
+        for have in &self.pos {
+            match rest.split_once(',') {
+                Some((want, next)) => {
+                    if want != *have {
+                        return false;
+                    }
+                    rest = next;
+                }
+                None => return rest == *have,
+            }
+        }
+        true
     }
+}
+
+/// The tokens that overlap `range`, as a sub-slice found by binary search: tokens are
+/// in text order and do not overlap, so this is `tokens.iter().filter(|t| t.range.start
+/// < range.end && range.start < t.range.end)` in O(log n). (For an empty range `p..p`,
+/// the token that has `p` strictly inside, if any.)
+pub(crate) fn overlapping<'a, 'd>(tokens: &'a [Token<'d>], range: Range<usize>) -> &'a [Token<'d>] {
+    let lo = tokens.partition_point(|t| t.range.end <= range.start);
+    let hi = tokens.partition_point(|t| t.range.start < range.end);
+    tokens.get(lo..hi).unwrap_or(&[])
+}
+
+/// The tokens inside `range` (start and end within it), in O(log n).
+pub(crate) fn within<'a, 'd>(tokens: &'a [Token<'d>], range: Range<usize>) -> impl DoubleEndedIterator<Item = &'a Token<'d>> {
+    overlapping(tokens, range.clone()).iter().filter(move |t| t.range.start >= range.start && t.range.end <= range.end)
 }
 
 /// The segmenter, built once.
@@ -91,6 +119,8 @@ impl Tokenizer {
                 self.tokenize_into(&view[chunk.clone()], chunk.start, &mut lattice, &mut out)?;
             }
         }
+        // The rules look tokens up by binary search (`overlapping`): in order, disjoint.
+        debug_assert!(out.windows(2).all(|w| w[0].range.end <= w[1].range.start));
         Ok(out)
     }
 
@@ -123,22 +153,43 @@ impl Tokenizer {
             .segment_with_lattice(Cow::Borrowed(s), lattice)
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
         for mut t in tokens {
-            let range = offset + t.byte_start..offset + t.byte_end;
-            let unknown = t.word_id.is_unknown();
-            let user = !unknown && !t.word_id.is_system();
-            t.details();
-            let details = t.details.take().unwrap_or_default();
-            let field = |i: usize| match details.get(i) {
-                Some(Cow::Borrowed(s)) => *s,
-                _ => "*",
-            };
             if s[t.byte_start..t.byte_end].trim().is_empty() {
                 continue;
             }
-            out.push(Token { range, pos: [field(0), field(1), field(2), field(3)], ctype: field(4), cform: field(5), base: field(6), unknown, user });
+            let range = offset + t.byte_start..offset + t.byte_end;
+            let unknown = t.word_id.is_unknown();
+            let user = !unknown && !t.word_id.is_system();
+            // The fields straight from the dictionary's bytes: `Token::details` would
+            // allocate a vector per token, and this runs for every token.
+            let id = t.word_id.id() as usize;
+            let field = if unknown {
+                fields(t.dictionary.unknown_word_details_iter(id))
+            } else if t.word_id.is_system() {
+                fields(t.dictionary.word_details_iter(id))
+            } else {
+                t.details();
+                let details = t.details.take().unwrap_or_default();
+                let mut f = ["*"; 7];
+                for (slot, value) in f.iter_mut().zip(&details) {
+                    if let Cow::Borrowed(value) = value {
+                        *slot = value;
+                    }
+                }
+                f
+            };
+            out.push(Token { range, pos: [field[0], field[1], field[2], field[3]], ctype: field[4], cform: field[5], base: field[6], unknown, user });
         }
         Ok(())
     }
+}
+
+/// The first seven detail fields (品詞 ×4, 活用型, 活用形, 原形), `*` where missing.
+fn fields<'d>(details: impl Iterator<Item = &'d str>) -> [&'d str; 7] {
+    let mut f = ["*"; 7];
+    for (slot, value) in f.iter_mut().zip(details) {
+        *slot = value;
+    }
+    f
 }
 
 /// Splits a long range at spaces or punctuation so no chunk is longer than [`MAX_CHUNK`].

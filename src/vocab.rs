@@ -143,6 +143,16 @@ pub struct Vocabulary {
     pub(crate) count_scopes: Vec<String>,
     /// All roles as one pattern, built on first use.
     role_regex: std::sync::OnceLock<regex::Regex>,
+    /// The roles by their first and by their last char, built on first use.
+    role_index: std::sync::OnceLock<RoleIndex>,
+}
+
+/// Indices into `roles` (in list order, so still longest first) by first and last char:
+/// looking a role up at a position then compares a handful of roles, not all of them.
+#[derive(Debug, Clone, Default)]
+struct RoleIndex {
+    by_first: std::collections::HashMap<char, Vec<usize>>,
+    by_last: std::collections::HashMap<char, Vec<usize>>,
 }
 
 impl Default for Vocabulary {
@@ -164,6 +174,7 @@ impl Default for Vocabulary {
             count_units: Vec::new(),
             count_scopes: Vec::new(),
             role_regex: std::sync::OnceLock::new(),
+            role_index: std::sync::OnceLock::new(),
         };
         // The built-in file is tested (tests below); an error here would be a build bug.
         if let Err(e) = v.extend_from_toml(BUILT_IN, Path::new("vocab.toml")) {
@@ -202,6 +213,7 @@ impl Vocabulary {
         self.count_units.extend(file.count_units);
         self.count_scopes.extend(file.count_scopes);
         self.role_regex = std::sync::OnceLock::new();
+        self.role_index = std::sync::OnceLock::new();
         // Longest first everywhere: the rules take the first (longest) match.
         self.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
         self.heads.sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
@@ -231,6 +243,32 @@ impl Vocabulary {
             let alternation: Vec<String> = self.roles.iter().map(|r| regex::escape(r)).collect();
             regex::Regex::new(&alternation.join("|")).unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}")))
         })
+    }
+
+    fn role_index(&self) -> &RoleIndex {
+        self.role_index.get_or_init(|| {
+            let mut index = RoleIndex::default();
+            for (i, role) in self.roles.iter().enumerate() {
+                let (Some(first), Some(last)) = (role.chars().next(), role.chars().next_back()) else { continue };
+                index.by_first.entry(first).or_default().push(i);
+                index.by_last.entry(last).or_default().push(i);
+            }
+            index
+        })
+    }
+
+    /// The first (longest) role that `s` ends with.
+    pub(crate) fn role_at_end_of(&self, s: &str) -> Option<&str> {
+        let last = s.chars().next_back()?;
+        let candidates = self.role_index().by_last.get(&last)?;
+        candidates.iter().map(|&i| self.roles[i].as_str()).find(|r| s.ends_with(r))
+    }
+
+    /// The first (longest) role that `s` starts with.
+    pub(crate) fn role_at_start_of(&self, s: &str) -> Option<&str> {
+        let first = s.chars().next()?;
+        let candidates = self.role_index().by_first.get(&first)?;
+        candidates.iter().map(|&i| self.roles[i].as_str()).find(|r| s.starts_with(r))
     }
 
     /// The country a history table's marker (米, 英…) stands for.

@@ -40,6 +40,17 @@ pub(super) fn decode(bytes: &[u8]) -> Result<String, Problem> {
     }
 }
 
+/// [`decode`], taking the bytes: valid UTF-8 becomes the text without a copy.
+pub(super) fn decode_owned(bytes: Vec<u8>) -> Result<String, Problem> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.contains(&0) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => check_controls(&text).map(|()| text),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 fn utf16(bytes: &[u8], little_endian: bool) -> Result<String, Problem> {
     let encoding = if little_endian { UTF_16LE } else { UTF_16BE };
     match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
@@ -124,5 +135,24 @@ mod tests {
     #[test]
     fn empty_is_empty_text() {
         assert_eq!(ok(b""), "");
+    }
+
+    #[test]
+    fn owned_bytes_decode_as_borrowed_ones() {
+        let text = "株式会社アカネは、2024年4月1日に新社屋を開設しました。";
+        let (sjis, _, _) = SHIFT_JIS.encode(text);
+        let mut utf16 = vec![0xFF, 0xFE];
+        text.encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
+        let cases: [&[u8]; 7] = [text.as_bytes(), &sjis, &utf16, b"", b"a\x00b", &[0x80, 0xFF, 0xFE, 0x81], &[1, 2, 3, 4, 5, 6, 7, 8]];
+        for bytes in cases {
+            let (a, b) = (decode(bytes), decode_owned(bytes.to_vec()));
+            match (a, b) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b),
+                (Err(Problem::Binary(a)), Err(Problem::Binary(b))) | (Err(Problem::Encoding(a)), Err(Problem::Encoding(b))) => {
+                    assert_eq!(a, b)
+                }
+                _ => panic!("{bytes:?}: decode and decode_owned differ"),
+            }
+        }
     }
 }

@@ -64,8 +64,17 @@ impl Document {
     /// # Ok::<(), ja_press::Error>(())
     /// ```
     pub fn from_bytes(name: impl AsRef<Path>, bytes: &[u8]) -> Result<Self> {
-        let path = name.as_ref();
-        let content = decode::decode(bytes).map_err(|reason| match reason {
+        Self::from_decoded(name.as_ref(), decode::decode(bytes))
+    }
+
+    /// [`Document::from_bytes`] taking the bytes, so UTF-8 needs no copy (a big file is
+    /// then held once, not twice).
+    fn from_owned_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self> {
+        Self::from_decoded(path, decode::decode_owned(bytes))
+    }
+
+    fn from_decoded(path: &Path, decoded: std::result::Result<String, decode::Problem>) -> Result<Self> {
+        let content = decoded.map_err(|reason| match reason {
             decode::Problem::Binary(reason) => Error::Input { path: path.to_path_buf(), reason },
             decode::Problem::Encoding(reason) => Error::Encoding { path: path.to_path_buf(), reason },
         })?;
@@ -140,7 +149,7 @@ impl Document {
 /// ```
 pub fn read_document(path: &Path) -> Result<Document> {
     let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    Document::from_bytes(path, &bytes)
+    Document::from_owned_bytes(path, bytes)
 }
 
 /// The text the extractors read, and, for HTML, what the page's markup said.

@@ -67,7 +67,12 @@ impl Normalized {
                 _ => text.extend(std::iter::once(c).nfkc()),
             }
             let norm_end = text.len();
-            if norm_end - norm_start != orig_end - at {
+            // A piece wherever offsets inside the char do not carry over one to one: another
+            // length, or the same length in another number of chars (NFKC makes 「´」 (3
+            // bytes, U+1FFD) a space and a combining accent, 1 + 2 bytes).
+            if norm_end - norm_start != orig_end - at
+                || text[norm_start..].chars().count() != original[at..orig_end].chars().count()
+            {
                 pieces.push(Piece { norm_start, norm_end, orig_start: at, orig_end });
             }
         }
@@ -122,6 +127,17 @@ mod tests {
         assert_eq!(fold("①2018年"), "①2018年");
         assert_eq!(fold("2021−05−11"), "2021-05-11");
         assert_eq!(fold("クラスター4団体"), "クラスター4団体");
+        assert_eq!(fold("\u{1FFD}A"), " \u{301}A");
+    }
+
+    #[test]
+    fn a_char_folded_to_two_of_the_same_length_maps_whole() {
+        // U+1FFD (3 bytes) folds to a space and U+0301 (1 + 2 bytes)
+        let n = Normalized::new("\u{1FFD}A");
+        assert_eq!(n.to_original(1..3), 0..3);
+        assert_eq!(n.to_original(3..4), 3..4);
+        assert_eq!(n.start_to_original(1), 0);
+        assert_eq!(n.end_to_original(1), 3);
     }
 
     #[test]
@@ -137,7 +153,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn every_char_boundary_maps_to_a_boundary(s in "[a-zＡ-Ｚ０-９ｱ-ﾝﾞﾟ年月日\u{FEFF}\r\n ㈱①－]{0,40}") {
+        fn every_char_boundary_maps_to_a_boundary(s in "[a-zＡ-Ｚ０-９ｱ-ﾝﾞﾟ年月日\u{FEFF}\r\n ㈱①－\u{1FFD}\u{00B4}\u{FFFC}\u{2474}㍻ﬁ]{0,40}") {
             let n = Normalized::new(&s);
             for (p, _) in n.text.char_indices().chain(std::iter::once((n.text.len(), ' '))) {
                 let a = n.start_to_original(p);

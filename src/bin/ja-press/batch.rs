@@ -229,6 +229,10 @@ fn one_jsonl(extractor: &Extractor, kind: InputArg, n: usize, line: std::io::Res
         Ok(line) => line,
         Err(e) => return (fallback, Err(format!("unreadable line: {e}"))),
     };
+    // (serde would also take an array, `["id", "text"]`, as the struct's fields in order)
+    if !line.trim_start().starts_with('{') {
+        return (fallback, Err("not a JSON object with \"text\" or \"html\"".to_string()));
+    }
     let input: JsonlInput = match serde_json::from_str(&line) {
         Ok(input) => input,
         Err(e) => return (fallback, Err(format!("not a JSON object with \"text\" or \"html\": {e}"))),

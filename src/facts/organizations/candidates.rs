@@ -345,7 +345,7 @@ const INTERNAL_FUNCTIONS: &[&str] = &[
 fn common_nouns_only(doc: &Doc<'_>, from: usize, part: &str) -> bool {
     let v = doc.text.v();
     let Some(at) = v[from..].find(part).map(|p| from + p) else { return false };
-    let mut tokens = doc.tokens.iter().filter(|t| t.range.start >= at && t.range.end <= at + part.len()).peekable();
+    let mut tokens = crate::tokens::within(doc.tokens, at..at + part.len()).peekable();
     tokens.peek().is_some()
         && !part.chars().any(|c| c.is_ascii_alphabetic())
         && tokens.all(|t| t.is("名詞") && !t.is("名詞,固有名詞") && !t.unknown)
@@ -362,9 +362,10 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     }
     let head_start = r.end - h.head.len();
     // The head must be a word of its own, not the tail of one (都市 is no 市).
-    let org_token = doc.tokens.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is("名詞,固有名詞,組織"));
+    let near = crate::tokens::overlapping(doc.tokens, head_start..r.end);
+    let org_token = near.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is("名詞,固有名詞,組織"));
     // (a word starting inside the head is enough: 「科学|部」 for 学部)
-    let starts_inside = doc.tokens.iter().any(|t| t.range.start >= head_start && t.range.start < r.end);
+    let starts_inside = near.iter().any(|t| t.range.start >= head_start && t.range.start < r.end);
     if !starts_inside && !is_token_inside(doc, head_start) && !org_token {
         return None;
     }
@@ -372,7 +373,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     // A descriptor before a proper name: 「サイエンスパーク蘇州工業園区」.
     if let Some(d) = DESCRIPTORS.iter().find(|d| v[start..head_start].starts_with(*d) && head_start - start > d.len() + 3) {
         let at = start + d.len();
-        let proper_next = doc.tokens.iter().any(|t| t.range.start == at && (t.is("名詞,固有名詞") || t.unknown))
+        let proper_next = crate::tokens::overlapping(doc.tokens, at..at + 1).iter().any(|t| t.range.start == at && (t.is("名詞,固有名詞") || t.unknown))
             || v[at..].starts_with(|c: char| c.is_ascii_alphabetic());
         if proper_next {
             start = at;
@@ -422,9 +423,9 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     }
     // 「仮設医療施設建設」 is no company: company heads (建設, 工業, 商事…) need a proper name before them.
     let proper = modifier.chars().any(|c| c.is_ascii_alphabetic())
-        || doc.tokens.iter().any(|t| {
-            t.range.start < head_start && t.range.end > start && (t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])))
-        });
+        || crate::tokens::overlapping(doc.tokens, start..head_start)
+            .iter()
+            .any(|t| t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])));
     // so do the heads a common noun often takes: 「音楽学校」, 「教育委員会」, 「サッカークラブ」, 「労働組合」
     if (h.kind == OrgKind::Company || PROPER_HEADS.contains(&h.head.as_str())) && !proper {
         return None;
@@ -435,7 +436,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
 /// Whether a token starts at `p` or `p` is a char boundary inside an unknown-word token
 /// (katakana runs are one unknown token: 「…リアルティ」).
 fn is_token_inside(doc: &Doc<'_>, p: usize) -> bool {
-    doc.tokens.iter().any(|t| t.range.start < p && p < t.range.end && t.unknown)
+    crate::tokens::overlapping(doc.tokens, p..p).iter().any(|t| t.range.start < p && p < t.range.end && t.unknown)
 }
 
 /// Modifiers that make a head generic: 州立大学, 各研究所.
@@ -485,6 +486,12 @@ fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     }
 }
 
+/// The literal parts of [`LATIN_LEGAL`]'s forms, matched without case (some forms are
+/// case-insensitive, 「CO., LTD.」): a line without any of them cannot match.
+static LATIN_FORM_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?i)Co\.|Inc|LLC|L\.L\.C\.|Ltd|Limited|Corp|GmbH|AG|plc|PLC|S\.A|SAS|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP|K\.K\.|Pte\. Ltd\.|Pty Ltd|Oy|AB|ApS|AS|SE")
+});
+
 fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     // Indonesian PT before the name: 「PT Uraga Trading Indonesia」
@@ -503,14 +510,28 @@ fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             place_only: false,
         });
     }
-    for caps in LATIN_LEGAL.captures_iter(v) {
-        let (Some(whole), Some(name), Some(form)) = (caps.get(0), caps.name("name"), caps.name("form")) else { continue };
-        if v[..whole.start()].ends_with(|c: char| c.is_ascii_alphanumeric()) {
+    // A match never crosses a line (no pattern part matches '\n'), so searching line by
+    // line finds the same matches; lines without a form's letters are skipped (the
+    // capturing search is slow and most lines are Japanese).
+    let lines = v.split_inclusive('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    });
+    let hits = lines.filter(|(_, line)| LATIN_FORM_HINT.is_match(line)).flat_map(|(start, line)| {
+        LATIN_LEGAL.captures_iter(line).map(move |caps| (start, caps))
+    });
+    for (line_start, caps) in hits {
+        let shift = |m: regex::Match<'_>| line_start + m.start()..line_start + m.end();
+        let (Some(whole), Some(name), Some(form)) = (caps.get(0).map(shift), caps.name("name").map(shift), caps.name("form")) else {
+            continue;
+        };
+        if v[..whole.start].ends_with(|c: char| c.is_ascii_alphanumeric()) {
             continue;
         }
         out.push(Cand {
-            range: whole.range(),
-            core: name.range(),
+            range: whole,
+            core: name,
             legal: Some((form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company)),
             kind: OrgKind::Company,
             source: Source::LegalForm,
@@ -663,7 +684,8 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
         return true;
     }
     // the second half of an address (兵庫県神戸市 → 神戸市)
-    if let Some(first) = t.iter().position(|x| x.range.start == range.start)
+    let first = t.partition_point(|x| x.range.start < range.start);
+    if t.get(first).is_some_and(|x| x.range.start == range.start)
         && first >= 1
         && t[first - 1].range.end == range.start
         && t[first - 1].is("名詞,接尾,地域")
@@ -858,7 +880,7 @@ fn is_namey(doc: &Doc<'_>, s: &str) -> bool {
         let v = doc.text.v();
         // some token of it is a proper noun: 「神奈川県」, 「湘南鎌倉総合病院」
         v.match_indices(s).any(|(at, _)| {
-            doc.tokens.iter().any(|t| t.range.start >= at && t.range.end <= at + s.len() && t.is("名詞,固有名詞"))
+            crate::tokens::within(doc.tokens, at..at + s.len()).any(|t| t.is("名詞,固有名詞"))
         })
     }
 }

@@ -131,6 +131,8 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
                 Some(r) => (r.split('」').next().unwrap_or(r), rest_at + skip + '「'.len_utf8()),
                 None => (rest, rest_at + skip),
             };
+            // (where the alias starts once leading spaces are trimmed: 「以下「 LINK-J」」)
+            let alias_at = alias_at + (alias.len() - alias.trim_start().len());
             let alias = alias.trim_end_matches(['」', ')']).trim();
             if alias.is_empty() {
                 // 「以下、当社」 splits on the 、: the alias is the next item
@@ -369,11 +371,38 @@ fn legal_of(cands: &[Cand], ent: &Entity) -> Option<String> {
     ent.cands.iter().find_map(|&ci| cands[ci].legal.as_ref().map(|l| l.0.clone()))
 }
 
+/// An entity's folded names, as [`merge`] compares them: computed once per entity and
+/// again only when the entity changes (merge looks at every pair, so building these
+/// strings per pair was most of its time).
+#[derive(Debug, Default)]
+struct Keys {
+    /// `names(…)`: sorted and deduplicated.
+    names: Vec<String>,
+    /// The candidates' cores, folded, in candidate order.
+    cores: Vec<String>,
+    /// The candidates' full forms, folded.
+    full: Vec<String>,
+    /// The aliases, folded.
+    aliases: Vec<String>,
+    legal: Option<String>,
+}
+
+fn keys_of(v: &str, cands: &[Cand], ent: &Entity) -> Keys {
+    Keys {
+        names: names(v, cands, ent),
+        cores: ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect(),
+        full: ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])).collect(),
+        aliases: ent.aliases.iter().map(|a| key(a)).collect(),
+        legal: legal_of(cands, ent),
+    }
+}
+
 /// Joins entities that are one body: a short form and its full form, an alias and what
 /// it stands for, a name with and without its country, a renamed body's two names.
 /// Never across two different legal forms.
 fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
     let v = doc.text.v();
+    let mut keys: Vec<Keys> = entities.iter().map(|ent| keys_of(v, cands, ent)).collect();
     loop {
         let mut changed = false;
         let live: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].merged_into.is_none()).collect();
@@ -382,31 +411,30 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                 if a == b || entities[a].merged_into.is_some() || entities[b].merged_into.is_some() {
                     continue;
                 }
+                let (ka, kb) = (&keys[a], &keys[b]);
                 // Does `b` (the smaller) belong to `a`?
-                let (la, lb) = (legal_of(cands, &entities[a]), legal_of(cands, &entities[b]));
                 // 株式会社アカネ and 合同会社アカネ are two bodies; a Latin form (Co., Ltd.) is a
                 // translation, not another form
                 let japanese = |f: &Option<String>| f.as_ref().is_some_and(|f| doc.vocab.legal_forms.iter().any(|x| x.name == *f));
-                if japanese(&la) && japanese(&lb) && la != lb {
+                if japanese(&ka.legal) && japanese(&kb.legal) && ka.legal != kb.legal {
                     continue;
                 }
-                let (ja, jb) = (japanese(&la), japanese(&lb));
-                let (la, lb) = (la.filter(|_| ja), lb.filter(|_| jb));
-                let names_a = names(v, cands, &entities[a]);
-                let b_cores: Vec<String> = entities[b].cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
-                let b_full: Vec<String> = entities[b].cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])).collect();
-                let a_cores: Vec<String> = entities[a].cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
-                let same_name = b_cores.iter().chain(&b_full).any(|n| names_a.contains(n));
+                let la = ka.legal.clone().filter(|_| japanese(&ka.legal));
+                let lb = kb.legal.clone().filter(|_| japanese(&kb.legal));
+                let names_a = &ka.names;
+                let (b_cores, b_full, a_cores) = (&kb.cores, &kb.full, &ka.cores);
+                let same_name = b_cores.iter().chain(b_full).any(|n| names_a.binary_search(n).is_ok());
                 // a short form: b has no legal form and names a's core, or b's core is a's alias
-                let short_form = same_name && (lb.is_none() || la.is_none() && entities[a].aliases.iter().any(|x| b_cores.contains(&key(x))));
+                let short_form = same_name && (lb.is_none() || la.is_none() && ka.aliases.iter().any(|x| b_cores.contains(x)));
                 // country prefix: a = 韓国 + b, カナダ・ + b
-                let country = a_cores.iter().any(|ac| {
-                    b_cores.iter().any(|bc| {
-                        ac.len() > bc.len()
-                            && ac.ends_with(bc.as_str())
-                            && COUNTRIES.contains(&ac[..ac.len() - bc.len()].trim_end_matches('・'))
-                    })
-                }) && lb.is_none();
+                let country = lb.is_none()
+                    && a_cores.iter().any(|ac| {
+                        b_cores.iter().any(|bc| {
+                            ac.len() > bc.len()
+                                && ac.ends_with(bc.as_str())
+                                && COUNTRIES.contains(&ac[..ac.len() - bc.len()].trim_end_matches('・'))
+                        })
+                    });
                 // 武田薬品 of 武田薬品工業: a = b + a company head
                 let company_head = lb.is_none()
                     && a_cores.iter().any(|ac| {
@@ -422,16 +450,20 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                         b_cores.iter().any(|bc| {
                             ac.len() > bc.len()
                                 && ac.ends_with(bc.as_str())
-                                && live.iter().any(|&o| o != a && o != b && names(v, cands, &entities[o]).contains(&ac[..ac.len() - bc.len()].to_string()))
+                                && live.iter().any(|&o| {
+                                    o != a && o != b && keys[o].names.binary_search_by(|n| n.as_str().cmp(&ac[..ac.len() - bc.len()])).is_ok()
+                                })
                         })
                     });
                 // 「Aerowell株式会社(エアロウェル株式会社、…)」: b written in full is a's alias
-                let alias_in_full = b_full.iter().any(|n| entities[a].aliases.iter().any(|x| key(x) == *n));
+                let alias_in_full = b_full.iter().any(|n| ka.aliases.contains(n));
                 if short_form || country || company_head || sub_unit || alias_in_full || (same_name && lb == la) {
                     // keep the entity with the legal form (or the longer name) as the root
                     // (the body whose parenthesis gave the other's full name was written first)
                     let (root_e, child) = if alias_in_full || !(lb.is_some() && la.is_none()) { (a, b) } else { (b, a) };
                     absorb(v, cands, entities, root_e, child);
+                    keys[root_e] = keys_of(v, cands, &entities[root_e]);
+                    keys[child] = Keys::default();
                     changed = true;
                 }
             }
@@ -538,42 +570,68 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
     let home = entities.iter().position(|ent| {
         ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).contains(p))
     });
-    for word in &doc.vocab.self_references {
-        for (at, _) in v.match_indices(word.as_str()) {
-            let r = at..at + word.len();
-            if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+    for (word, at) in occurrences(v, &doc.vocab.self_references) {
+        let r = at..at + word.len();
+        if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
+            continue;
+        }
+        if v[r.end..].starts_with(|c: char| matches!(script(c), 3)) && !v[r.end..].starts_with(['の', 'は']) {
+            // 「本社所在地」「同社製」: part of a longer word
+            let rest: String = v[r.end..].chars().take(2).collect();
+            if !["長", "代表"].iter().any(|w| rest.starts_with(w)) && roles::role_starting_at(doc.vocab, v, r.end).is_none() {
                 continue;
             }
-            if v[r.end..].starts_with(|c: char| matches!(script(c), 3)) && !v[r.end..].starts_with(['の', 'は']) {
-                // 「本社所在地」「同社製」: part of a longer word
-                let rest: String = v[r.end..].chars().take(2).collect();
-                if !["長", "代表"].iter().any(|w| rest.starts_with(w)) && roles::role_starting_at(doc.vocab, v, r.end).is_none() {
-                    continue;
-                }
-            }
-            let kind = kind_of_reference(word);
-            let target = if let Some((_, e)) = defs.iter().find(|(w, _)| w == word) {
-                Some(*e)
-            } else if word.starts_with('同') {
-                mentions
-                    .iter()
-                    .rev()
-                    .filter(|(p, _)| *p < at)
-                    .map(|&(_, e)| root(entities, e))
-                    .find(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k))
-            } else {
-                home.filter(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k)).or_else(|| {
-                    entities.iter().position(|ent| {
-                        ent.merged_into.is_none() && !ent.cands.is_empty() && kind.is_some_and(|k| entity_kind(cands, ent) == k)
-                    })
+        }
+        let kind = kind_of_reference(word);
+        let target = if let Some((_, e)) = defs.iter().find(|(w, _)| w == word) {
+            Some(*e)
+        } else if word.starts_with('同') {
+            mentions
+                .iter()
+                .rev()
+                .filter(|(p, _)| *p < at)
+                .map(|&(_, e)| root(entities, e))
+                .find(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k))
+        } else {
+            home.filter(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k)).or_else(|| {
+                entities.iter().position(|ent| {
+                    ent.merged_into.is_none() && !ent.cands.is_empty() && kind.is_some_and(|k| entity_kind(cands, ent) == k)
                 })
-            };
-            if let Some(e) = target {
-                let e = root(entities, e);
-                entities[e].self_mentions.push(r);
-            }
+            })
+        };
+        if let Some(e) = target {
+            let e = root(entities, e);
+            entities[e].self_mentions.push(r);
         }
     }
+}
+
+/// Every occurrence of each word, word by word in list order, each word's occurrences
+/// in text order and not overlapping (what `match_indices` per word gives), in one
+/// pass over the text instead of one per word.
+fn occurrences<'w>(v: &str, words: &'w [String]) -> Vec<(&'w str, usize)> {
+    let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    for (at, c) in v.char_indices() {
+        if firsts.binary_search(&c).is_ok() {
+            let rest = &v[at..];
+            hits.extend(words.iter().enumerate().filter(|(_, w)| rest.starts_with(w.as_str())).map(|(i, _)| (i, at)));
+        }
+    }
+    hits.sort_unstable();
+    let mut out = Vec::with_capacity(hits.len());
+    let mut last: Option<(usize, usize)> = None; // (word, end of its last occurrence)
+    for (i, at) in hits {
+        let word = words[i].as_str();
+        if last.is_some_and(|(w, end)| w == i && at < end) {
+            continue;
+        }
+        last = Some((i, at + word.len()));
+        out.push((word, at));
+    }
+    out
 }
 
 fn kind_of_reference(word: &str) -> Option<OrgKind> {

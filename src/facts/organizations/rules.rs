@@ -42,7 +42,9 @@ const PARTICLES: &[char] = &['の', 'が', 'は', 'を', 'に', 'で', 'へ', '�
 fn hiragana_name_part(doc: &crate::pipeline::Doc<'_>, seg: Range<usize>, after_word: bool) -> Option<Range<usize>> {
     let v = doc.text.v();
     let s = &v[seg.clone()];
-    let boundary = |at: usize| at == seg.start || at == seg.end || doc.tokens.iter().any(|t| t.range.start == at || t.range.end == at);
+    let boundary = |at: usize| {
+        at == seg.start || at == seg.end || crate::tokens::overlapping(doc.tokens, at.saturating_sub(1)..at + 1).iter().any(|t| t.range.start == at || t.range.end == at)
+    };
     let mut start = seg.start;
     // cut after the last function word in it
     let function_end = FUNCTION_HIRAGANA
@@ -64,7 +66,7 @@ fn hiragana_name_part(doc: &crate::pipeline::Doc<'_>, seg: Range<usize>, after_w
 fn opens_with_function_word(doc: &crate::pipeline::Doc<'_>, seg: Range<usize>) -> bool {
     let s = &doc.text.v()[seg.clone()];
     FUNCTION_HIRAGANA.iter().chain(&["が", "は", "を", "に", "で", "も", "への", "との", "での"]).any(|w| {
-        s.starts_with(w) && (w.len() == s.len() || doc.tokens.iter().any(|t| t.range.end == seg.start + w.len()))
+        s.starts_with(w) && (w.len() == s.len() || crate::tokens::overlapping(doc.tokens, seg.clone()).iter().any(|t| t.range.end == seg.start + w.len()))
     })
 }
 
@@ -99,7 +101,7 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
         let mut seg = r.start - hira..r.start;
         // hiragana that is all content nouns joins the runs around it: 「くすのき子ども未来財団」
         if let Some(prev) = out.last_mut().filter(|prev| prev.end == seg.start) {
-            let mut inside = doc.tokens.iter().filter(|t| t.range.start < seg.end && seg.start < t.range.end).peekable();
+            let mut inside = crate::tokens::overlapping(doc.tokens, seg.clone()).iter().peekable();
             let nouns = inside.peek().is_some()
                 && inside.all(|t| {
                     t.is("名詞") && !["名詞,非自立", "名詞,代名詞", "名詞,接尾", "名詞,副詞可能"].iter().any(|p| t.is(p))
@@ -111,12 +113,12 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
         }
         // a word that began before the hiragana (務める, 初めて), or a verb or auxiliary that
         // modifies the noun after it, closes the clause before the name: 「務める|しおかぜ」
-        let clause_end = doc
-            .tokens
+        let first = doc.tokens.partition_point(|t| t.range.end <= seg.start);
+        let clause_end = doc.tokens[first..]
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.range.end > seg.start && t.range.end <= seg.end)
-            .filter(|&(i, t)| t.range.start < seg.start || closes_clause(t, doc.tokens.get(i + 1)))
+            .take_while(|(_, t)| t.range.end <= seg.end)
+            .filter(|&(i, t)| t.range.start < seg.start || closes_clause(t, doc.tokens.get(first + i + 1)))
             .map(|(_, t)| t.range.end)
             .max();
         let mut after_word = v[..seg.start].chars().next_back().is_some_and(is_name_char);

@@ -93,7 +93,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         if attached
             && let Some((r, _)) = &person
             && roles::role_ending_at(doc.vocab, v, role.end, true).is_some_and(|d| d.start <= r.start)
-            && !doc.tokens.iter().any(|t| t.range.end == r.end && t.is("名詞,固有名詞,人名"))
+            && !crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.range.end == r.end && t.is("名詞,固有名詞,人名"))
         {
             continue;
         }
@@ -281,7 +281,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         if r.end <= at || org_taken(&r) || people.iter().any(|p| p.range.start < r.end && r.start < p.range.end) {
             continue;
         }
-        let named = doc.tokens.iter().any(|t| t.range.start >= r.start && t.range.end <= r.end && t.is("名詞,固有名詞,人名"));
+        let named = crate::tokens::within(doc.tokens, r.clone()).any(|t| t.is("名詞,固有名詞,人名"));
         let bounded = !v[r.end..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ァ'..='ヺ'));
         if named && bounded {
             let twin = twin_after(doc, r.end, script);
@@ -307,7 +307,11 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
         r.start = if boundary { back.start } else { plain.start.min(r.start) };
     }
     // a department never takes in a municipality: 「仙台市経済局長」 → 経済局長
-    if let Some(t) = doc.tokens.iter().rev().find(|t| t.range.end > r.start && t.range.end <= forward.start && t.is("名詞,接尾,地域")) {
+    if let Some(t) = crate::tokens::overlapping(doc.tokens, r.start..forward.start)
+        .iter()
+        .rev()
+        .find(|t| t.range.end > r.start && t.range.end <= forward.start && t.is("名詞,接尾,地域"))
+    {
         r.start = t.range.end;
     }
     // 「国際研究兼グローバル・エンゲージメント担当」: the area is part of the role
@@ -525,11 +529,11 @@ fn without_parens(s: &str) -> String {
 /// The organization that issued the release: the publisher, else the first company.
 fn issuer(out: &Extraction) -> Option<usize> {
     if let Some(publisher) = out.release.publishers.first() {
-        let key: String = publisher.text.chars().filter(|c| !c.is_whitespace()).collect();
-        let found = out.organizations.iter().position(|o| {
-            let n: String = o.name.chars().filter(|c| !c.is_whitespace()).collect();
-            n == key || o.aliases.iter().any(|a| a.chars().filter(|c| !c.is_whitespace()).collect::<String>() == key)
-        });
+        // equal but for whitespace (compared without building strings: this runs per person)
+        let folded = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
+        let key = folded(&publisher.text);
+        let same = |s: &str| s.chars().filter(|c| !c.is_whitespace()).eq(key.iter().copied());
+        let found = out.organizations.iter().position(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)));
         if found.is_some() {
             return found;
         }

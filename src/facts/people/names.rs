@@ -41,7 +41,7 @@ const LATIN_TITLES: &[&str] =
 /// Whether the kanji at `r` read as a name: the first token is a proper noun (a family
 /// name is tagged 人名 or 地域 in IPADIC) or unknown, and none is a verb or particle.
 fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, r.clone());
     let Some(first) = tokens.first() else { return false };
     if first.range.start != r.start {
         return false;
@@ -57,7 +57,7 @@ fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
 /// (宇津木 航|平, 鍬田 勝利, 宮ノ下 啓): there it is still a name.
 fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let v = doc.text.v();
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < r.end && r.start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, r.clone());
     let given_start = v[r.clone()].find(' ').map_or(r.end, |p| r.start + p + 1);
     let known_family = tokens.first().is_some_and(|t| t.is("名詞,固有名詞,人名") || t.is("名詞,固有名詞,地域")) && tokens.first().is_some_and(|t| t.range.end <= given_start);
     let short_given = v[given_start..r.end].chars().count() <= 2;
@@ -132,7 +132,7 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
         // 「大江戸 まさみ 氏」: an honorific after it vouches for a family name IPADIC reads as a common noun
         let honored = doc.vocab.honorifics.iter().any(|h| after.trim_start_matches(' ').starts_with(h.as_str()))
-            && doc.tokens.iter().any(|t| t.range.start == family.start && t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞"));
+            && crate::tokens::overlapping(doc.tokens, family.clone()).iter().any(|t| t.range.start == family.start && t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞"));
         if bounded && !particle_end && !family.is_empty() && (kanji_is_name(doc, &family) || honored) {
             return Some((r, Script::Kanji));
         }
@@ -146,7 +146,7 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         let family_len: usize = v[r.clone()].chars().take_while(|&c| !matches!(c, ' ' | '\u{30A1}'..='\u{30FA}')).map(char::len_utf8).sum();
         let family = r.start..r.start + family_len;
         // the family name is tagged 人名 (or the katakana is)
-        let person = doc.tokens.iter().any(|t| t.range.start < r.end && r.start < t.range.end && t.is("名詞,固有名詞,人名"));
+        let person = crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.is("名詞,固有名詞,人名"));
         if bounded && person && kanji_is_name(doc, &family) {
             return Some((r, Script::Kanji));
         }
@@ -247,7 +247,7 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         let family_end = v[..end - hira].trim_end_matches(' ').len();
         let family: usize = v[..family_end].chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ' | 'ノ')).map(char::len_utf8).sum();
         // (「領域における」: no particle or auxiliary is part of a given name)
-        let grammar = doc.tokens.iter().any(|t| t.range.start < end && end - hira < t.range.end && (t.is("助詞") || t.is("助動詞")));
+        let grammar = crate::tokens::overlapping(doc.tokens, end - hira..end).iter().any(|t| t.is("助詞") || t.is("助動詞"));
         if (1..=3).contains(&(family / 3)) && !grammar {
             return name_at(doc, family_end - family).filter(|(r, _)| r.end == end);
         }
@@ -296,7 +296,7 @@ pub(super) fn surname_before(doc: &Doc<'_>, end: usize) -> Option<Range<usize>> 
     if !(2..=3).contains(&len) || !v[..start].ends_with('の') {
         return None;
     }
-    let tokens: Vec<_> = doc.tokens.iter().filter(|t| t.range.start < end && start < t.range.end).collect();
+    let tokens = crate::tokens::overlapping(doc.tokens, start..end);
     let one_common_noun = tokens.len() == 1 && tokens[0].is("名詞,一般");
     let bad = tokens.iter().any(|t| t.is("動詞") || t.is("助動詞") || t.is("名詞,サ変接続") || t.is("名詞,数") || t.is("名詞,代名詞"));
     let aligned = tokens.first().is_some_and(|t| t.range.start == start);

@@ -21,14 +21,12 @@ fn is_department_char(c: char) -> bool {
 
 /// The longest vocabulary role that ends at `end` of `s`.
 fn base_ending_at<'v>(vocab: &'v Vocabulary, s: &str, end: usize) -> Option<&'v str> {
-    let before = s.get(..end)?;
-    vocab.roles.iter().map(String::as_str).find(|r| before.ends_with(r))
+    vocab.role_at_end_of(s.get(..end)?)
 }
 
 /// The longest vocabulary role that starts at `start` of `s`.
 fn base_starting_at<'v>(vocab: &'v Vocabulary, s: &str, start: usize) -> Option<&'v str> {
-    let after = s.get(start..)?;
-    vocab.roles.iter().map(String::as_str).find(|r| after.starts_with(r))
+    vocab.role_at_start_of(s.get(start..)?)
 }
 
 /// The role that ends at `end` of `s`, as long as it goes: 「理事兼事務局長」, 「副総長」,
