@@ -1,5 +1,5 @@
 //! Shared by the fuzz targets: one extractor, and the span check of
-//! `tests/common/mod.rs` (every span in bounds, on char boundaries, its char range the
+//! `tests/integration/common.rs` (every span in bounds, on char boundaries, its char range the
 //! same place, and the item's text exactly the slice).
 
 use std::sync::OnceLock;
