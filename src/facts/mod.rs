@@ -10,3 +10,13 @@ pub(crate) mod organizations;
 pub(crate) mod partnerships;
 pub(crate) mod people;
 pub(crate) mod release;
+
+/// The organization named as the release's first publisher (equal but for whitespace,
+/// by name or alias), if the organizations found include it.
+pub(crate) fn publisher_org(out: &crate::model::Extraction) -> Option<usize> {
+    let publisher = out.release.publishers.first()?;
+    // compared without building strings: people look this up per person
+    let key: Vec<char> = publisher.text.chars().filter(|c| !c.is_whitespace()).collect();
+    let same = |s: &str| s.chars().filter(|c| !c.is_whitespace()).eq(key.iter().copied());
+    out.organizations.iter().position(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
+}

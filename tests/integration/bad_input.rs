@@ -5,23 +5,12 @@
 //! unoptimized); a 5 MB one runs by default. Run it with
 //! `cargo test --release --test integration bad_input:: -- --ignored`.
 
-use crate::common;
-
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::process::{Output, Stdio};
 
-use ja_press::{Document, Error, Extractor, InputKind};
+use ja_press::{Document, Error, InputKind};
 use serde_json::Value;
-
-fn extractor() -> &'static Extractor {
-    static E: OnceLock<Extractor> = OnceLock::new();
-    E.get_or_init(|| Extractor::new().unwrap_or_else(|e| panic!("{e}")))
-}
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_ja-press"))
-}
+use crate::common::{self, bin, extractor};
 
 fn run(args: &[&Path]) -> Output {
     bin().arg("-q").args(args).output().unwrap_or_else(|e| panic!("run ja-press: {e}"))

@@ -1,10 +1,41 @@
-//! Shared by the property, fuzz and bad-input tests: the span checks and the input
-//! generators.
+//! Shared by the test modules: the extractor and the `ja-press` binary, the span checks,
+//! and the input generators of the property, fuzz and bad-input tests.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
 
-use ja_press::{Extraction, Span};
+use ja_press::{Extraction, Extractor, Span};
 use proptest::prelude::*;
+
+/// The repository root (where `fixtures/` is).
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// One extractor for the whole test binary (the dictionary is loaded once).
+pub fn extractor() -> &'static Extractor {
+    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+    EXTRACTOR.get_or_init(|| Extractor::new().unwrap_or_else(|e| panic!("extractor: {e}")))
+}
+
+/// The `ja-press` binary built for these tests.
+pub fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_ja-press"))
+}
+
+/// Runs `ja-press ARGS` from the repository root.
+pub fn ja_press(args: &[&str]) -> Output {
+    bin().args(args).current_dir(root()).output().unwrap_or_else(|e| panic!("running ja-press: {e}"))
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
 
 /// Checks every span of `ex` against `input` (the text, or an HTML page's
 /// `document_text`): in bounds, on char boundaries, the char range the same place as

@@ -2,25 +2,10 @@
 //! ignored, exit codes, and bad JSON lines.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use serde_json::{Value, json};
 
-fn ja_press(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_ja-press"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap_or_else(|e| panic!("running ja-press: {e}"))
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
+use crate::common::{ja_press, stderr, stdout};
 
 fn write_lines(dir: &Path, name: &str, docs: &[Value]) -> PathBuf {
     let path = dir.join(name);

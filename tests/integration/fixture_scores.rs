@@ -6,20 +6,11 @@
 //! `cargo test --test integration fixture_scores:: -- --nocapture` prints the tables.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::path::Path;
 
-use ja_press::Extractor;
 use ja_press::eval::{self, AnswerKey, Field, Floor, Scores};
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn extractor() -> &'static Extractor {
-    static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-    EXTRACTOR.get_or_init(|| Extractor::new().unwrap_or_else(|e| panic!("extractor: {e}")))
-}
+use crate::common::{extractor, root};
 
 /// The floors of one table of `fixtures/floors.toml`: every field and `micro`, each
 /// between 0 and 1.

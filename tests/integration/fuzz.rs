@@ -14,20 +14,15 @@
 //! unbounded) the number of inputs per target. It prints how many inputs it tried and
 //! how many facts it checked.
 
-use crate::common;
-
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use ja_press::{Document, Extraction, Extractor};
+use ja_press::{Document, Extraction};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, TestRunner};
 
-fn extractor() -> &'static Extractor {
-    static E: OnceLock<Extractor> = OnceLock::new();
-    E.get_or_init(|| Extractor::new().unwrap_or_else(|e| panic!("{e}")))
-}
+use crate::common::{self, extractor};
 
 fn budget() -> (Duration, u32) {
     let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<u64>().ok());

@@ -7,17 +7,11 @@
 //! kana, kanji, digits and ASCII. The case counts are kept small so this runs in
 //! seconds; `tests/integration/fuzz.rs` runs the same checks for as long as you like.
 
-use crate::common;
-
 use std::sync::{Arc, OnceLock};
 
 use ja_press::Extractor;
 use proptest::prelude::*;
-
-fn extractor() -> &'static Extractor {
-    static E: OnceLock<Extractor> = OnceLock::new();
-    E.get_or_init(|| Extractor::new().unwrap_or_else(|e| panic!("{e}")))
-}
+use crate::common::{self, extractor};
 
 /// Long documents are read in parts; tiny parts put every rule next to a cut.
 fn parted(bytes: usize) -> Extractor {

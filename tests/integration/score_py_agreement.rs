@@ -10,9 +10,7 @@ use std::process::Command;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::common::root;
 
 /// The scorer, or why the test is skipped.
 fn scorer() -> Result<PathBuf, String> {

@@ -188,7 +188,7 @@ fn running_text(
         .iter()
         .find(|(_, m)| v[m.end..].starts_with('は'))
         .map(|(i, _)| *i)
-        .or_else(|| issuer(out));
+        .or_else(|| super::publisher_org(out));
     let dates = dates_in(doc, found, out, &segment);
     let partners = named.iter().filter(|(i, _)| Some(*i) != owner).count();
     if dates.is_empty() && partners < 2 {
@@ -217,16 +217,6 @@ fn running_text(
     }
 }
 
-/// The organization that issued the release.
-fn issuer(out: &Extraction) -> Option<usize> {
-    let publisher = out.release.publishers.first()?;
-    let key: String = publisher.text.chars().filter(|c| !c.is_whitespace()).collect();
-    out.organizations.iter().position(|o| {
-        let n: String = o.name.chars().filter(|c| !c.is_whitespace()).collect();
-        n == key || o.aliases.iter().any(|a| a.chars().filter(|c| !c.is_whitespace()).collect::<String>() == key)
-    })
-}
-
 /// History tables: rows that open with a date, under a heading. Returns the rows' ranges.
 fn tables(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Draft>) -> Vec<Range<usize>> {
     let v = doc.text.v();
@@ -244,7 +234,7 @@ fn tables(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Draft
             .iter()
             .find(|(_, m)| m.start >= lines[i].trimmed.start && m.end <= lines[i].trimmed.end)
             .map(|(k, _)| *k)
-            .or_else(|| issuer(out));
+            .or_else(|| super::publisher_org(out));
         let mut j = i + 1;
         let mut current: Option<Draft> = None;
         let mut rows_seen = 0;

@@ -528,17 +528,7 @@ fn without_parens(s: &str) -> String {
 
 /// The organization that issued the release: the publisher, else the first company.
 fn issuer(out: &Extraction) -> Option<usize> {
-    if let Some(publisher) = out.release.publishers.first() {
-        // equal but for whitespace (compared without building strings: this runs per person)
-        let folded = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<Vec<char>>();
-        let key = folded(&publisher.text);
-        let same = |s: &str| s.chars().filter(|c| !c.is_whitespace()).eq(key.iter().copied());
-        let found = out.organizations.iter().position(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)));
-        if found.is_some() {
-            return found;
-        }
-    }
-    out.organizations.iter().position(|o| o.kind == crate::model::OrgKind::Company)
+    super::publisher_org(out).or_else(|| out.organizations.iter().position(|o| o.kind == crate::model::OrgKind::Company))
 }
 
 /// 「著者:日高颯太(…)」 where only 「颯太」 was read: a name found elsewhere in full that the
