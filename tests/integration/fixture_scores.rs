@@ -104,8 +104,13 @@ fn unseen_meets_its_floors() {
 }
 
 #[test]
+fn fresh_meets_its_floors() {
+    check("fresh");
+}
+
+#[test]
 fn every_fixture_key_parses_and_has_its_document() {
-    for set in ["seeds", "corpus", "holdout", "unseen"] {
+    for set in ["seeds", "corpus", "holdout", "unseen", "fresh"] {
         let dir = root().join("fixtures").join(set);
         for pair in eval::pair_documents(&dir, &dir).unwrap_or_else(|e| panic!("{e}")) {
             AnswerKey::from_path(&pair.key).unwrap_or_else(|e| panic!("{e}"));
