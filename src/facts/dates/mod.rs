@@ -270,7 +270,7 @@ fn relative_months(v: &str, candidates: &mut Vec<Candidate>) {
     while i < candidates.len() {
         let c = &candidates[i];
         let shift = if c.parsed.month.is_none() && c.parsed.day.is_some() {
-            v.get(c.range.start..c.range.start + "同月".len()).and_then(rules::relative_month_shift)
+            v.get(c.range.start..).and_then(rules::relative_month_shift)
         } else {
             None
         };

@@ -104,7 +104,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         rule(
             "japanese_date",
             &format!(
-                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|(?P<fyend2>上期|下期|上半期|下半期)|[ \t]?(?P<m>\d{{1,2}}|{KD})[ \t]?月(?:[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭)|(?P<period>期))?)?"
+                r"{year}(?:(?P<fy>度)(?P<fyend>末|上期|下期|上半期|下半期)?|(?P<fyend2>上期|下期|上半期|下半期|末)|[ \t]?(?P<m>\d{{1,2}}|{KD})[ \t]?月(?:[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}|(?P<part>末|上旬|中旬|下旬|初旬|初め|頭)|(?P<period>期))?)?"
             ),
             Guard::NotAfterDigit,
             build_japanese,
@@ -115,10 +115,10 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Guard::NotAfterDigit,
             build_japanese,
         ),
-        // 「同月28日」「翌月3日」: the month (and year) come from the date before (`relative_months`)
+        // 「同月28日」「翌月3日」「翌21日」: the month (and year) come from the date before (`relative_months`)
         rule(
             "relative_month_day",
-            &format!(r"(?P<rel>同月|翌月|当月|前月)[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}"),
+            &format!(r"(?P<rel>同月|翌月|当月|前月|翌)[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}"),
             Guard::NotAfterDigit,
             build_relative_day,
         ),
@@ -221,14 +221,12 @@ fn build_relative_day(c: &Captures) -> Option<Parsed> {
     (1..=31).contains(&day).then_some(Parsed { year: None, month: None, day: Some(day), time: None, fiscal: false, part: None })
 }
 
-/// How many months 同月, 翌月, 前月 are after the month they refer to.
-pub(crate) fn relative_month_shift(word: &str) -> Option<i32> {
-    match word {
-        "同月" | "当月" => Some(0),
-        "翌月" => Some(1),
-        "前月" => Some(-1),
-        _ => None,
-    }
+/// How many months the 同月, 翌月 or 前月 that `s` opens with are after the month they
+/// refer to.
+pub(crate) fn relative_month_shift(s: &str) -> Option<i32> {
+    const SHIFTS: &[(&str, i32)] = &[("同月", 0), ("当月", 0), ("翌月", 1), ("前月", -1), ("翌", 0)];
+    // (「20日に開院し、翌21日から」: 翌 before a day is the same month)
+    SHIFTS.iter().find(|(w, _)| s.starts_with(w)).map(|&(_, shift)| shift)
 }
 
 fn build_numeric(c: &Captures) -> Option<Parsed> {

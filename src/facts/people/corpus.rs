@@ -22,10 +22,27 @@ const EXAMPLES: &[Example] = &[
         &[("曽山明彦", Some("理事兼事務局長"), Some("一般社団法人アカネ協会"))],
     ),
     ("川崎市長 福田 紀彦 氏", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    // letter-spaced roles in an officer list; a family name IPADIC reads as a common noun
+    (
+        "監　事　　大仏 みさき（税理士法人あおさぎ会計 代表社員）",
+        &[("大仏みさき", Some("代表社員"), Some("税理士法人あおさぎ会計")), ("大仏みさき", Some("監事"), None)],
+    ),
+    // ノ and ツ inside family names; a hiragana given name ending in と
+    ("名誉会長　篠ノ井達朗", &[("篠ノ井達朗", Some("名誉会長"), None)]),
+    ("理事長 三ツ矢 康弘", &[("三ツ矢康弘", Some("理事長"), None)]),
+    ("助教　坪根 ちさと", &[("坪根ちさと", Some("助教"), None)]),
+    // foreign names written solid before a place role, listed with 、
+    (
+        "グレアム・ターナー市長、ポーラ・ヒリニ副市長ほか訪問団",
+        &[("グレアム・ターナー", Some("市長"), None), ("ポーラ・ヒリニ", Some("副市長"), None)],
+    ),
     ("川崎市長の福田 紀彦 氏は、次のように述べています。", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
     (
         "横浜国立大学国際研究兼グローバル・エンゲージメント担当 シンディ・ファン副総長",
-        &[("シンディ・ファン", Some("副総長"), Some("横浜国立大学"))],
+        &[
+            ("シンディ・ファン", Some("副総長"), Some("横浜国立大学")),
+            ("シンディ・ファン", Some("国際研究兼グローバル・エンゲージメント担当"), Some("横浜国立大学")),
+        ],
     ),
     (
         "公益財団法人アカネ財団クラスター推進センター統括監の田宮 憲一氏は",
@@ -44,9 +61,13 @@ const EXAMPLES: &[Example] = &[
     ("代表取締役 鈴木 ケント", &[("鈴木ケント", Some("代表取締役"), None)]),
     ("理事長 宇佐美 航平", &[("宇佐美航平", Some("理事長"), None)]),
     // two roles written with a space before the name
-    ("執行役員 札幌オフィス長 山本 翔", &[("山本翔", Some("執行役員"), None)]),
+    ("執行役員 札幌オフィス長 山本 翔", &[("山本翔", Some("執行役員"), None), ("山本翔", Some("札幌オフィス長"), None)]),
     // a personnel table drawn with bars
-    ("|新|氏名|旧|\n|取締役 常務執行役員|佐倉 和也|執行役員|", &[("佐倉和也", Some("取締役"), None)]),
+    // (the former role, 旧, is kept as a role the person held)
+    (
+        "|新|氏名|旧|\n|取締役 常務執行役員|佐倉 和也|執行役員|",
+        &[("佐倉和也", Some("取締役"), None), ("佐倉和也", Some("常務執行役員"), None), ("佐倉和也", Some("執行役員"), None)],
+    ),
     // 同 in a parenthesis, and the organization alone in one
     (
         "著者:田中太郎(東雲大学 教授)、佐藤花子(同 准教授)",
@@ -80,8 +101,16 @@ fn corpus() {
         for m in out.people.iter().flat_map(|p| &p.mentions) {
             assert_eq!(&input[m.span.range()], m.text);
         }
-        let got: Vec<(String, Option<String>, Option<String>)> =
-            out.people.iter().map(|p| (p.name.clone(), p.role.clone(), p.organization.clone())).collect();
+        // every role a person holds, in order (a person with none: the name alone)
+        let got: Vec<(String, Option<String>, Option<String>)> = out
+            .people
+            .iter()
+            .flat_map(|p| {
+                let roles = p.roles.iter().map(|r| (p.name.clone(), Some(r.role.clone()), r.organization.clone()));
+                let bare = p.roles.is_empty().then(|| (p.name.clone(), None, None));
+                roles.chain(bare)
+            })
+            .collect();
         let want: Vec<(String, Option<String>, Option<String>)> =
             expected.iter().map(|(n, r, o)| (n.to_string(), r.map(str::to_string), o.map(str::to_string))).collect();
         (got != want).then(|| format!("{input:?}\n   want {want:?}\n    got {got:?}"))

@@ -52,11 +52,18 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     let mut last_end = 0;
     // a role with no name after it, followed by a space and another role: 「執行役員 松山オフィス長 伊予田 翔」
     let mut pending: Option<Range<usize>> = None;
-    for m in doc.vocab.role_regex().find_iter(v) {
-        if m.start() < last_end {
+    // (and roles letter-spaced at a line's start, as officer lists align them: 「監　事」)
+    let mut starts: Vec<usize> = doc.vocab.role_regex().find_iter(v).map(|m| m.start()).collect();
+    starts.extend(doc.text.lines.iter().map(|l| l.trimmed.start).filter(|&p| {
+        v[p..].chars().nth(1) == Some(' ') && roles::role_starting_at(doc.vocab, v, p).is_some_and(|r| v[r].contains(' '))
+    }));
+    starts.sort_unstable();
+    starts.dedup();
+    for start in starts {
+        if start < last_end {
             continue;
         }
-        let Some(role) = full_role(doc, found, m.start()) else { continue };
+        let Some(role) = full_role(doc, found, start) else { continue };
         last_end = role.end;
         let before_this = pending.take().filter(|p| p.end + 1 == role.start && v[p.end..role.start] == *" ");
         let role_text = &v[role.clone()];
@@ -66,7 +73,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
         let place_role = PLACE_ROLES.iter().any(|p| role_text.ends_with(p));
         // 「佐藤 健太郎 教授、高橋 美咲 准教授」: a role after a name and before 、 is that name's
-        let name_just_before = v[..role.start].strip_suffix(' ').is_some_and(|b| name_before(doc, b.len()).is_some_and(|(r, _)| r.end == b.len()));
+        // (and 「グレアム・ターナー市長、ポーラ・ヒリニ副市長」, the name written solid before it)
+        let name_just_before = v[..role.start].strip_suffix(' ').is_some_and(|b| name_before(doc, b.len()).is_some_and(|(r, _)| r.end == b.len()))
+            || name_before(doc, role.start).is_some_and(|(r, s)| r.end == role.start && s == Script::Katakana && v[r].contains('・'));
         let after = skip_separator(v, role.end).filter(|_| !(name_just_before && v[role.end..].starts_with('、')));
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
         let mut attached = false;
@@ -76,9 +85,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
                 let family = &v[r.clone()];
                 people.iter().any(|p| canonical(&v[p.range.clone()], Script::Kanji).starts_with(family) && p.range.len() > r.len())
             };
+            // (a foreign name in katakana with its ・ is a whole name, never a place: 「グレアム・ターナー市長」)
+            let whole_foreign = |r: &Range<usize>, s: Script| s == Script::Katakana && v[r.clone()].contains('・');
             person = name_before(doc, role.start)
                 .or_else(|| surname_before(doc, role.start).map(|r| (r, Script::Kanji)))
-                .filter(|(r, _)| r.end == role.start && known(r) && !org_taken(r));
+                .filter(|(r, s)| r.end == role.start && (known(r) || whole_foreign(r, *s)) && !org_taken(r));
             attached = person.is_some();
         }
         if person.is_none() && !place_role {
@@ -183,7 +194,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         };
         let role = inner.start + role.start..inner.start + role.end;
         // 「千ヶ崎 紘一 理事長(星ヶ岡記念病院 院長)」: a role between the name and the parenthesis
-        let mut name_end = v[..open].trim_end_matches(' ').len();
+        let mut name_end = names::before_spaced_honorific(doc, open);
         let mut outer_role = None;
         if let Some(r) = roles::role_ending_at(doc.vocab, v, name_end, false)
             && v[..r.start].ends_with(' ')
@@ -344,6 +355,16 @@ fn full_role_after(doc: &Doc<'_>, found: &Found, p: usize) -> bool {
     doc.vocab.role_regex().find_iter(&v[p..word_end]).any(|m| full_role(doc, found, p + m.start()).is_some_and(|r| r.start == p && r.end == word_end))
 }
 
+/// A role as the output gives it: as written, but a Japanese role letter-spaced for a
+/// table (「監　事」) closed up; Latin titles keep their spaces.
+fn role_value(written: &str) -> String {
+    if written.contains(|c: char| c.is_ascii_alphabetic()) {
+        written.to_string()
+    } else {
+        written.chars().filter(|c| !c.is_whitespace()).collect()
+    }
+}
+
 /// After a role: 「:」, one space, or 「の」 before the name.
 fn skip_separator(v: &str, p: usize) -> Option<usize> {
     let rest = v.get(p..)?;
@@ -363,7 +384,7 @@ fn widen_spaced(doc: &Doc<'_>, r: Range<usize>, script: Script) -> (Range<usize>
     }
     let v = doc.text.v();
     let Some(before) = v[..r.start].strip_suffix(' ') else { return (r, script) };
-    let family: usize = before.chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々')).map(char::len_utf8).sum();
+    let family: usize = names::kanji_run_before(before).iter().map(|&(_, c)| c.len_utf8()).sum();
     if (1..=12).contains(&family) && v[r.clone()].chars().count() <= 3 {
         let start = r.start - 1 - family;
         if let Some((full, s)) = name_at(doc, start)
@@ -581,7 +602,7 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
             .roles
             .iter()
             .map(|(r, org)| RoleAt {
-                role: text.original_text(r.clone()).to_string(),
+                role: role_value(text.original_text(r.clone())),
                 organization: org.and_then(|i| out.organizations.get(i)).map(|o| o.name.clone()),
             })
             .collect();

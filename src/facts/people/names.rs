@@ -29,10 +29,11 @@ static KATAKANA: LazyLock<Regex> =
 static KATAKANA_SINGLE: LazyLock<Regex> = LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]+"));
 /// 藤巻 まどか, 藤巻まどか: a kanji family name and a hiragana given name, where a
 /// boundary follows (a space, punctuation, an honorific or a role).
-static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々][\p{Han}々ヶノ]{0,2} ?(?:[ぁ-ゖ]{1,3}[子美江代恵香奈乃里]|[ぁ-ゖ]{2,4})"));
+static KANJI_HIRAGANA: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々][\p{Han}々ヶノツ]{0,2} ?(?:[ぁ-ゖ]{1,3}[子美江代恵香奈乃里]|[ぁ-ゖ]{2,4})"));
 /// 岡野 栄之: family and given names with one space.
-static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々][\p{Han}々ヶノ]{0,3} [\p{Han}々ヶ]{1,4}"));
-static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ]{2,6}"));
+static KANJI_SPACED: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々][\p{Han}々ヶノツ]{0,3} [\p{Han}々ヶ]{1,4}"));
+/// Two to six kanji; ノ or ツ inside a family name (二ノ宮, 三ツ矢) between two kanji.
+static KANJI_SOLID: LazyLock<Regex> = LazyLock::new(|| re(r"^[\p{Han}々ヶ](?:[\p{Han}々ヶ]|[ノツ]\p{Han}){1,5}"));
 
 /// Latin titles written before a name.
 const LATIN_TITLES: &[&str] =
@@ -128,12 +129,25 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
             || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()))
             || super::roles::role_starting_at(doc.vocab, v, r.end).is_some();
         let given = v[r.clone()].trim_start_matches(|c: char| !matches!(c, 'ぁ'..='ゖ'));
-        let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や']);
+        // (「藤巻まどかは」: a particle read by IPADIC ends the match, not 「ちさと」's と)
+        let given_at = r.end - given.len();
+        let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や'])
+            && crate::tokens::overlapping(doc.tokens, given_at..r.end).iter().any(|t| t.is("助詞") || t.is("助動詞"));
         let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
         // 「大江戸 まさみ 氏」: an honorific after it vouches for a family name IPADIC reads as a common noun
         let honored = doc.vocab.honorifics.iter().any(|h| after.trim_start_matches(' ').starts_with(h.as_str()))
             && crate::tokens::overlapping(doc.tokens, family.clone()).iter().any(|t| t.range.start == family.start && t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞"));
-        if bounded && !particle_end && !family.is_empty() && (kanji_is_name(doc, &family) || honored) {
+        // 「大仏 みさき」: IPADIC reads the family name as a common noun here, but the given
+        // name as a given name
+        let given_name = crate::tokens::overlapping(doc.tokens, given_at..r.end)
+            .first()
+            .is_some_and(|t| t.range.start == given_at && t.range.end == r.end && t.is("名詞,固有名詞,人名,名"));
+        let family_nouns = {
+            let ts = crate::tokens::overlapping(doc.tokens, family.clone());
+            ts.first().is_some_and(|t| t.range.start == family.start)
+                && ts.iter().all(|t| t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞") && !t.is("名詞,サ変接続"))
+        };
+        if bounded && !particle_end && !family.is_empty() && (kanji_is_name(doc, &family) || honored || given_name && family_nouns) {
             return Some((r, Script::Kanji));
         }
     }
@@ -154,7 +168,7 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
     // (「松山オフィス長」: kanji running on into katakana are the start of a longer word)
     if let Some(m) = KANJI_SOLID.find(rest).filter(|m| !rest[m.end()..].starts_with(|c: char| matches!(c, '\u{30A1}'..='\u{30FA}'))) {
         let r = trim_tail(doc, p..p + m.end());
-        let len = v[r.clone()].chars().count();
+        let len = v[r.clone()].chars().filter(|c| !matches!(c, 'ノ' | 'ツ')).count();
         if (2..=5).contains(&len) && kanji_is_name(doc, &r) {
             return Some((r, Script::Kanji));
         }
@@ -199,11 +213,23 @@ fn trim_tail(doc: &Doc<'_>, mut r: Range<usize>) -> Range<usize> {
     r
 }
 
+/// `end` moved back over spaces and an honorific written after a space: the end of
+/// the name in 「篠ノ井 達朗 氏(…)」.
+pub(super) fn before_spaced_honorific(doc: &Doc<'_>, end: usize) -> usize {
+    let v = doc.text.v();
+    let Some(head) = v.get(..end) else { return end };
+    let end = head.trim_end_matches([' ', '\t']).len();
+    match doc.vocab.honorifics.iter().find(|h| v[..end].ends_with(h.as_str()) && v[..end - h.len()].ends_with(' ')) {
+        Some(h) => v[..end - h.len()].trim_end_matches(' ').len(),
+        None => end,
+    }
+}
+
 /// The name that ends at `end` (before a role or honorific written solid after it):
 /// 「シンディ・ファン副総長」, 「李永長官」, 「片峰学長」.
 pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Script)> {
     let v = doc.text.v();
-    let end = v.get(..end)?.trim_end_matches([' ', '\t']).len();
+    let end = before_spaced_honorific(doc, end);
     let before = v.get(..end)?;
     // katakana with ・ or =, possibly with a Latin initial
     let kana: usize = before
@@ -254,13 +280,12 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         return None;
     }
     // kanji: 「村上 葵」 (family, a space, given) or two to four solid, the first a proper noun
-    let kanji: Vec<(usize, char)> = before.char_indices().rev().take_while(|&(_, c)| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ')).collect();
+    let kanji = kanji_run_before(before);
     let &(given_start, _) = kanji.last()?;
     if kanji.len() <= 4
         && let Some(family_part) = before[..given_start].strip_suffix(' ')
     {
-        let family: usize =
-            family_part.chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ')).map(char::len_utf8).sum();
+        let family: usize = kanji_run_before(family_part).iter().map(|&(_, c)| c.len_utf8()).sum();
         if (1..=12).contains(&family) {
             let r = given_start - 1 - family..end;
             if kanji_is_name(doc, &r) || no_function_words(doc, &r) {
@@ -268,7 +293,8 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
             }
         }
     }
-    for take in (2..=kanji.len().min(4)).rev() {
+    let inner = kanji.iter().filter(|&&(_, c)| matches!(c, 'ノ' | 'ツ')).count();
+    for take in (2..=kanji.len().min(5 + inner)).rev() {
         let start = kanji[take - 1].0;
         let r = start..end;
         if kanji_is_name(doc, &r) {
@@ -276,6 +302,23 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         }
     }
     None
+}
+
+/// The kanji written right before the end of `before`, last first: 々 and ヶ count,
+/// and ノ or ツ between two kanji (二ノ宮, 三ツ矢).
+pub(super) fn kanji_run_before(before: &str) -> Vec<(usize, char)> {
+    let is_kanji = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ');
+    let chars: Vec<(usize, char)> = before.char_indices().rev().take(16).collect();
+    let mut run = Vec::new();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let inner = matches!(c, 'ノ' | 'ツ') && !run.is_empty() && chars.get(k + 1).is_some_and(|&(_, n)| is_kanji(n));
+        if is_kanji(c) || inner {
+            run.push((i, c));
+        } else {
+            break;
+        }
+    }
+    run
 }
 
 /// The name as the output gives it: Japanese names without the space, others as written.

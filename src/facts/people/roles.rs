@@ -70,12 +70,15 @@ pub(crate) fn role_starting_at(vocab: &Vocabulary, s: &str, start: usize) -> Opt
     let mut at = start;
     // Qualifiers first.
     while let Some(p) = vocab.role_prefixes.iter().find(|p| s[at..].starts_with(p.as_str())) {
-        if base_starting_at(vocab, s, at).is_some_and(|b| b.len() > p.len()) {
+        // (a qualifier that is a role itself, 「代表」「主任」, stays one)
+        if base_starting_at(vocab, s, at).is_some_and(|b| b.len() >= p.len()) {
             break;
         }
         at += p.len();
     }
-    let base = base_starting_at(vocab, s, at)?;
+    let Some(base) = base_starting_at(vocab, s, at) else {
+        return letter_spaced_role(vocab, s, start);
+    };
     let mut end = at + base.len();
     // Chains: 理事兼事務局長.
     while let Some(rest) = s[end..].strip_prefix('兼') {
@@ -90,6 +93,37 @@ pub(crate) fn role_starting_at(vocab: &Vocabulary, s: &str, start: usize) -> Opt
         end += r.len();
     }
     Some(start..end)
+}
+
+/// A short role written with a space between its characters, as officer lists align
+/// them: 「監　事」, 「会　長」, 「理 事 長」. Each character a kanji, one space between.
+fn letter_spaced_role(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range<usize>> {
+    let mut joined = String::new();
+    let mut chars = s.get(start..)?.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if !matches!(c, '\u{4E00}'..='\u{9FFF}') {
+            break;
+        }
+        joined.push(c);
+        let end = start + i + c.len_utf8();
+        let whole = |r: &str| vocab.role_at_start_of(r).is_some_and(|b| b.len() == r.len());
+        if whole(&joined) && joined.chars().count() >= 2 {
+            // a longer role may go on: 「理 事 長」
+            let more = s[end..].strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(|n| {
+                let mut longer = joined.clone();
+                longer.push(n);
+                whole(&longer)
+            });
+            if !more {
+                return (joined.chars().count() <= 4).then_some(start..end);
+            }
+        }
+        match chars.next() {
+            Some((_, ' ')) => {}
+            _ => break,
+        }
+    }
+    None
 }
 
 /// Whether all of `s` is one role (with qualifiers and chains).
@@ -134,6 +168,11 @@ mod tests {
             let r = role_starting_at(&vocab, s, 0).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(&s[r], role, "{s}");
         }
+        for (s, role) in [("監 事  大仏 みさき", "監 事"), ("理 事 長 山田", "理 事 長"), ("会 長 山田", "会 長")] {
+            let r = role_starting_at(&vocab, s, 0).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(&s[r], role, "{s}");
+        }
+        assert!(role_starting_at(&vocab, "監 査 法人", 0).is_none());
         assert!(is_role(&vocab, "理事長"));
         assert!(!is_role(&vocab, "理事長代理人"));
     }

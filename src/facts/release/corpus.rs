@@ -8,6 +8,12 @@ type Example = (&'static str, Option<&'static str>, Option<&'static str>, Option
 
 const EXAMPLES: &[Example] = &[
     (
+        "翠嶺大学\nホーム > ニュース一覧 > お知らせ\n\n2026.03.18　[お知らせ] [大学]\n\n令和7年度 学長表彰の受賞者を決定しました\n\n本文。",
+        Some("令和7年度 学長表彰の受賞者を決定しました"),
+        Some("翠嶺大学"),
+        Some("2026-03-18"),
+    ),
+    (
         "新製品を発売\n\nプレスリリース発表元企業:株式会社アカネ\n\n配信日時: 2021-05-11 14:00:00\n\n本文です。",
         Some("新製品を発売"),
         Some("株式会社アカネ"),

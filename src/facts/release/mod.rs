@@ -60,7 +60,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             timeline_seen = true;
         }
         if let Some((parsed, r)) = dates::parse_one(s)
-            && s[r.end..].trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).len() <= 12
+            && without_tags(&s[r.end..]).trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).len() <= 12
             && let Some(value) = day_of(&parsed)
             && !s[r.end..].contains(['。', '、'])
         {
@@ -186,6 +186,12 @@ fn without_gloss(s: &str) -> &str {
         Some(open) if open > 0 && s.trim_end().ends_with(')') => s[..open].trim_end(),
         _ => s,
     }
+}
+
+/// A date line's tail without the category tags news pages put after the date:
+/// 「2026.03.18　[お知らせ] [大学]」.
+fn without_tags(tail: &str) -> String {
+    rules::TAG.replace_all(tail, "").into_owned()
 }
 
 fn day_of(p: &dates::Parsed) -> Option<chrono::NaiveDate> {

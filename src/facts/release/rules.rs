@@ -36,6 +36,9 @@ pub(super) static NOT_A_TITLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// URLs, on the full normalized text.
+/// A category tag: 「[お知らせ]」, 「【プレスリリース】」, 「〔研究〕」.
+pub(super) static TAG: LazyLock<Regex> = LazyLock::new(|| re(r"\s*(?:\[[^\[\]\n]{1,12}\]|【[^【】\n]{1,12}】|〔[^〔〕\n]{1,12}〕)"));
+
 pub(super) static URL: LazyLock<Regex> = LazyLock::new(|| re(r"https?://[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+"));
 
 /// A line that is just an organization's name: a signature line under the date.
