@@ -255,19 +255,29 @@ fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
     let complete = |s: &str| {
         s.chars().count() >= 3
             // (a company word is not enough: 「三菱商事・ユービーエス・リアルティ」 is one joint venture)
-            && (doc.vocab.heads.iter().any(|h| h.kind != OrgKind::Company && s.len() > h.head.len() && s.ends_with(h.head.as_str()))
+            // (but a bank's head is: 「福井県・九頭竜信用金庫・あすわ商工会議所」)
+            && (doc.vocab.heads.iter().any(|h| {
+                (h.kind != OrgKind::Company || matches!(h.head.as_str(), "銀行" | "信用金庫" | "信用組合"))
+                    && s.len() > h.head.len()
+                    && s.ends_with(h.head.as_str())
+            })
                 || doc.vocab.legal_forms.iter().any(|f| s.ends_with(f.name.as_str()) || s.starts_with(f.name.as_str()))
                 || doc.vocab.municipal_heads.iter().any(|h| s.ends_with(h.as_str())))
     };
     let has_form = |s: &str| doc.vocab.legal_forms.iter().any(|f| s.contains(f.name.as_str()));
     // 「三菱商事・ユービーエス・リアルティ株式会社」: a form written last covers the whole run
     let form_last = doc.vocab.legal_forms.iter().any(|f| f.position != crate::vocab::FormPosition::Prefix && v[run.clone()].ends_with(f.name.as_str()));
+    // (a prefecture or city, a place IPADIC knows, is never the first word of one: 「福井県・九頭竜信用金庫」)
+    let municipality = |r: Range<usize>| {
+        doc.vocab.municipal_heads.iter().any(|h| v[r.clone()].ends_with(h.as_str()))
+            && crate::tokens::overlapping(doc.tokens, r.clone()).first().is_some_and(|t| t.range.start == r.start && t.is("名詞,固有名詞,地域"))
+    };
     let mut pieces = Vec::new();
     let mut start = run.start;
     for (p, dot) in v[run.clone()].match_indices('・') {
         let at = run.start + p;
         let left = &v[start..at];
-        if at > start && complete(left) && complete(&v[at + dot.len()..run.end]) && (!form_last || has_form(left)) {
+        if at > start && complete(left) && complete(&v[at + dot.len()..run.end]) && (!form_last || has_form(left) || municipality(start..at)) {
             pieces.push(start..at);
             start = at + dot.len();
         }
@@ -568,7 +578,19 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
             }
         }
         let suffix = tok.is("名詞,接尾,地域") && head;
-        let mayor = tok.is("名詞,一般") && matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長");
+        let mayor = tok.is("名詞,一般") && matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長" | "県知事" | "都知事" | "府知事" | "道知事");
+        // 「あすわ市長 嘉村 恵美子」: a hiragana place before its head's role
+        if mayor {
+            let kana: usize = v[..tok.range.start].chars().rev().take_while(|c| matches!(c, '\u{3041}'..='\u{3096}')).map(char::len_utf8).sum();
+            let rest = &v[tok.range.end..];
+            let person_next = rest.starts_with(' ') || rest.starts_with(':');
+            let bounded = v[..tok.range.start - kana].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if kana >= 3 * 3 && bounded && person_next {
+                let range = tok.range.start - kana..tok.range.start + "市".len();
+                out.push(Cand::new(range, OrgKind::Municipality, Source::Municipality));
+                continue;
+            }
+        }
         if !suffix && !mayor {
             continue;
         }

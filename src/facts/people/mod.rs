@@ -40,7 +40,7 @@ const PLACE_ROLES: &[&str] = &["副市長", "副知事", "副町長", "副村長
 /// Roles of a company's officers: with no organization named, the issuer's.
 const OFFICER_ROLES: &[&str] = &[
     "取締役", "社長", "会長", "執行役", "監査役", "CEO", "COO", "CFO", "CTO", "代表社員", "相談役", "顧問", "部長", "本部長",
-    "室長", "課長", "事業部長", "支店長", "所長", "センター長", "グループ長",
+    "室長", "課長", "事業部長", "支店長", "所長", "センター長", "グループ長", "係長", "主任",
 ];
 
 pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
@@ -522,7 +522,10 @@ fn kind_roles(kind: crate::model::OrgKind) -> &'static [&'static str] {
     use crate::model::OrgKind;
     match kind {
         OrgKind::Company => &["社長", "会長", "取締役", "執行役員", "監査役", "CEO", "CTO", "CFO", "COO"],
-        OrgKind::University => &["学長", "副学長", "総長", "教授", "准教授", "講師", "助教", "名誉教授", "理事長", "学部長", "研究科長"],
+        OrgKind::University => &[
+            "学長", "副学長", "総長", "教授", "准教授", "講師", "助教", "助手", "名誉教授", "理事長", "学部長", "研究科長", "図書館長",
+            "事務局長", "課長", "係長", "主任", "研究員", "博士前期課程", "博士後期課程", "博士課程", "修士課程",
+        ],
         OrgKind::Hospital => &["院長", "副院長", "病院長", "医長", "看護部長", "理事長"],
         OrgKind::Association | OrgKind::Foundation | OrgKind::Other | OrgKind::ResearchInstitute => {
             &["理事長", "副理事長", "会長", "副会長", "代表理事", "専務理事", "常務理事", "理事", "事務局長", "所長", "機構長"]
