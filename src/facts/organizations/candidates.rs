@@ -57,7 +57,7 @@ static LATIN_PT: LazyLock<Regex> =
 static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)"));
 
 static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*)(?:,? )(?P<form>(?i:Co\., ?Ltd\.|Co\.,Ltd\.)|(?i:Inc)\.|Inc\b|INC\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
+    re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*(?: ?\([A-Z][A-Za-z .]{1,30}\))?)(?:,? )(?P<form>(?i:Co\., ?Ltd\.|Co\.,Ltd\.)|(?i:Inc)\.|Inc\b|INC\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
 });
 
 pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
@@ -76,6 +76,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     }
     abbreviations(doc, &mut out);
     latin_legal(doc, &mut out);
+    chinese_legal(doc, &mut out);
     municipalities(doc, &runs, &mut out);
     dictionary(doc, &mut out);
     context(doc, &runs, &mut out);
@@ -502,6 +503,30 @@ static LATIN_FORM_HINT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)Co\.|Inc|LLC|L\.L\.C\.|Ltd|Limited|Corp|GmbH|AG|plc|PLC|S\.A|SAS|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP|K\.K\.|Pte\. Ltd\.|Pty Ltd|Oy|AB|ApS|AS|SE")
 });
 
+/// A Chinese company with its city in parentheses before the form, as group companies
+/// are listed: 「丸笹貿易(上海)有限公司」.
+static CHINESE_LEGAL: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?P<name>[\p{Han}ァ-ヺー・]{2,20})\((?P<city>\p{Han}{1,4})\)(?P<form>股份有限公司|有限公司)"));
+
+fn chinese_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    if !v.contains("有限公司") {
+        return;
+    }
+    for caps in CHINESE_LEGAL.captures_iter(v) {
+        let (Some(whole), Some(form)) = (caps.get(0), caps.name("form")) else { continue };
+        out.push(Cand {
+            range: whole.range(),
+            core: whole.start()..form.start(),
+            legal: Some((form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company)),
+            kind: OrgKind::Company,
+            source: Source::LegalForm,
+            country: Some("中国".to_string()),
+            place_only: false,
+        });
+    }
+}
+
 fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     // Indonesian PT before the name: 「PT Uraga Trading Indonesia」
@@ -690,7 +715,11 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     let at = range.end + (after.len() - after_trim.len());
     let dept: usize = after_trim.chars().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}')).map(char::len_utf8).sum();
     let dept_text = &v[at..at + dept];
-    dept > 0 && roles::role_ending_at(doc.vocab, dept_text, dept_text.len(), true).is_some_and(|r| r.start == 0)
+    // (a bare role that is no head of a place is another column's: 「中国上海市　董事長　…」)
+    let with_dept = roles::role_ending_at(doc.vocab, dept_text, dept_text.len(), true);
+    let bare = roles::role_ending_at(doc.vocab, dept_text, dept_text.len(), false);
+    let place_head = ["知事", "市長", "町長", "村長", "区長"].iter().any(|h| dept_text.ends_with(h));
+    dept > 0 && with_dept.is_some_and(|r| r.start == 0 && (place_head || bare.is_some_and(|b| b.start > 0)))
 }
 
 /// Whether the municipality ending at token `i` is written as a place: part of an

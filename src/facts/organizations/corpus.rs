@@ -21,6 +21,11 @@ const EXAMPLES: &[Example] = &[
     ),
     ("福井県知事 大谷地 晴彦", &[("福井県", &[])]),
     ("(同席)あすわ市長 嘉村 恵美子", &[("あすわ市", &[])]),
+    // group companies abroad: a Chinese one with its city, a Latin one with its country
+    (
+        "丸笹貿易(上海)有限公司 中国上海市\nMARUSASA (THAILAND) CO., LTD. タイ・ラヨーン県",
+        &[("丸笹貿易(上海)有限公司", &[]), ("MARUSASA (THAILAND) CO., LTD.", &[])],
+    ),
     // a city's assembly, a foreign embassy
     ("遠賀浦市議会 栃尾美千代議長", &[("遠賀浦市議会", &[])]),
     ("在日ニュージーランド大使館 エマ・ロウリー一等書記官", &[("在日ニュージーランド大使館", &[])]),
