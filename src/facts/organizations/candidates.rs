@@ -77,6 +77,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     abbreviations(doc, &mut out);
     latin_legal(doc, &mut out);
     chinese_legal(doc, &mut out);
+    overview_names(doc, &mut out);
     municipalities(doc, &runs, &mut out);
     dictionary(doc, &mut out);
     context(doc, &runs, &mut out);
@@ -502,6 +503,24 @@ fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
 static LATIN_FORM_HINT: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?i)Co\.|Inc|LLC|L\.L\.C\.|Ltd|Limited|Corp|GmbH|AG|plc|PLC|S\.A|SAS|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP|K\.K\.|Pte\. Ltd\.|Pty Ltd|Oy|AB|ApS|AS|SE")
 });
+
+/// The name row of an overview table names an organization even without a legal form or
+/// head: 「(1)名称　カシノキ化成従業員持株会」 over 「(2)所在地 …」.
+fn overview_names(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for i in 0..doc.text.lines.len() {
+        let Some(r) = super::rules::overview_name(&doc.text, i) else { continue };
+        let name = &v[r.clone()];
+        // (only where nothing else found a name there: 「東洋グリーンエナジー株式会社 仙台営業所」
+        // is the company and a branch; two columns side by side are two names)
+        let covered = out.iter().any(|c| c.range.start < r.end && r.start < c.range.end);
+        if covered || name.contains("  ") || name.chars().count() < 3 || name.chars().any(|c| matches!(c, '。' | '、')) {
+            continue;
+        }
+        let kind = doc.vocab.heads.iter().find(|h| name.ends_with(h.head.as_str())).map_or(OrgKind::Other, |h| h.kind);
+        out.push(Cand::new(r, kind, Source::Context));
+    }
+}
 
 /// A Chinese company with its city in parentheses before the form, as group companies
 /// are listed: 「丸笹貿易(上海)有限公司」.

@@ -26,6 +26,11 @@ const EXAMPLES: &[Example] = &[
         "丸笹貿易(上海)有限公司 中国上海市\nMARUSASA (THAILAND) CO., LTD. タイ・ラヨーン県",
         &[("丸笹貿易(上海)有限公司", &[]), ("MARUSASA (THAILAND) CO., LTD.", &[])],
     ),
+    // the name row of an overview table names a body with neither form nor head
+    (
+        "(1)名称 カシノキ化成従業員持株会\n(2)所在地 岐阜県関市\n(3)代表者の役職・氏名 理事長 美濃部 颯太\n",
+        &[("カシノキ化成従業員持株会", &[])],
+    ),
     // a city's assembly, a foreign embassy
     ("遠賀浦市議会 栃尾美千代議長", &[("遠賀浦市議会", &[])]),
     ("在日ニュージーランド大使館 エマ・ロウリー一等書記官", &[("在日ニュージーランド大使館", &[])]),

@@ -310,3 +310,35 @@ pub(crate) fn script(c: char) -> u8 {
     }
 }
 
+
+/// The name row of an overview table, as IR notices and company profiles write them:
+/// 「(1)名称　カシノキ化成株式会社」, 「社名: 丸笹産業株式会社」.
+static NAME_ROW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名)(?: ?: ?| +)(?P<v>[^ (].*?)(?: ?\(.*)?$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
+/// The rows that follow a name row in an overview table.
+const OVERVIEW_ROWS: &[&str] = &["所在地", "住所", "代表者", "本社", "設立", "事業内容"];
+
+/// Where the name in line `i`'s name row is, when the rows under it make the line part of
+/// an overview table (a 所在地, 代表者… row within the next three lines).
+pub(crate) fn overview_name(text: &crate::input::Text<'_>, i: usize) -> Option<Range<usize>> {
+    let (v, lines) = (text.v(), &text.lines);
+    let line = lines.get(i)?;
+    let s = &v[line.trimmed.clone()];
+    let caps = NAME_ROW.captures(s)?;
+    let value = caps.name("v")?;
+    let value_text = value.as_str().trim_end();
+    let table = lines.iter().skip(i + 1).take(3).any(|l| {
+        let row = v[l.trimmed.clone()].trim_start_matches(|c: char| c == '(' || c == ')' || c.is_ascii_digit() || c == '.' || c == ' ');
+        OVERVIEW_ROWS.iter().any(|r| row.starts_with(r))
+    });
+    let start = line.trimmed.start + value.start();
+    (table && !value_text.is_empty()).then_some(start..start + value_text.len())
+}
+
+/// The name row above line `i` in the same overview table (no blank line between), for a
+/// 代表者 row: its person is that organization's.
+pub(crate) fn overview_name_above(text: &crate::input::Text<'_>, i: usize) -> Option<Range<usize>> {
+    (i.saturating_sub(8)..i).rev().take_while(|&j| !text.lines[j].trimmed.is_empty()).find_map(|j| overview_name(text, j))
+}

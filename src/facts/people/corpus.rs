@@ -27,6 +27,11 @@ const EXAMPLES: &[Example] = &[
         "監　事　　大仏 みさき（税理士法人あおさぎ会計 代表社員）",
         &[("大仏みさき", Some("代表社員"), Some("税理士法人あおさぎ会計")), ("大仏みさき", Some("監事"), None)],
     ),
+    // an overview table: the 代表者 row's person is the organization's in the name row
+    (
+        "当社は株式会社アカネ工業です。\n\n(1)名称 カシノキ化成株式会社\n(2)所在地 岐阜県関市\n(3)代表者の役職・氏名 代表取締役社長 樫木 善三郎\n",
+        &[("樫木善三郎", Some("代表取締役社長"), Some("カシノキ化成株式会社"))],
+    ),
     // ノ and ツ inside family names; a hiragana given name ending in と
     ("名誉会長　篠ノ井達朗", &[("篠ノ井達朗", Some("名誉会長"), None)]),
     ("理事長 三ツ矢 康弘", &[("三ツ矢康弘", Some("理事長"), None)]),

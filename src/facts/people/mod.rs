@@ -433,6 +433,17 @@ fn twin_after(doc: &Doc<'_>, end: usize, script: Script) -> Option<(Range<usize>
 fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out: &Extraction) -> Option<usize> {
     let v = doc.text.v();
     let line_start = v[..anchor].rfind('\n').map_or(0, |p| p + 1);
+    // 「(3)代表者の役職・氏名　代表取締役社長　樫木 善三郎」: the organization in the name row
+    // of the overview table it is in
+    let row = v[line_start..].trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || c == '.');
+    if row.starts_with("代表者")
+        && let Some(i) = doc.text.lines.iter().position(|l| l.range.start <= anchor && anchor <= l.range.end)
+        && let Some(name) = crate::facts::organizations::rules::overview_name_above(&doc.text, i)
+        && !v[name.clone()].contains("  ")
+        && let Some((org, _)) = found.org_mentions.iter().find(|(_, m)| m.start < name.end && name.start < m.end)
+    {
+        return Some(*org);
+    }
     // overlapping the role's start (川崎市 / 市長) or ending just before it
     let mut best: Option<(usize, usize)> = None;
     for (i, m) in &found.org_mentions {
