@@ -442,6 +442,10 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     if (h.kind == OrgKind::Company || PROPER_HEADS.contains(&h.head.as_str())) && !proper {
         return None;
     }
+    // 「商工会議所を加えた」: a longer head alone (商工 + 会議所) names a kind, not a body
+    if doc.vocab.heads.iter().any(|other| other.head == v[start..r.end]) {
+        return None;
+    }
     Some(Cand::new(start..r.end, h.kind, Source::Head))
 }
 

@@ -32,6 +32,8 @@ const EXAMPLES: &[Example] = &[
         "当社は株式会社アカネ工業です。\n\n(1)名称 カシノキ化成株式会社\n(2)所在地 岐阜県関市\n(3)代表者の役職・氏名 代表取締役社長 樫木 善三郎\n",
         &[("樫木善三郎", Some("代表取締役社長"), Some("カシノキ化成株式会社"))],
     ),
+    // a role before a name written solid is not its family name
+    ("理事長　御厨貞彦（朱鷺野総合病院 院長）", &[("御厨貞彦", Some("院長"), Some("朱鷺野総合病院")), ("御厨貞彦", Some("理事長"), None)]),
     // ノ and ツ inside family names; a hiragana given name ending in と
     ("名誉会長　篠ノ井達朗", &[("篠ノ井達朗", Some("名誉会長"), None)]),
     ("理事長 三ツ矢 康弘", &[("三ツ矢康弘", Some("理事長"), None)]),

@@ -286,7 +286,9 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         && let Some(family_part) = before[..given_start].strip_suffix(' ')
     {
         let family: usize = kanji_run_before(family_part).iter().map(|&(_, c)| c.len_utf8()).sum();
-        if (1..=12).contains(&family) {
+        // (「理事長 御厨貞彦」: a role before the name is no family name)
+        let family_text = &family_part[family_part.len() - family.min(family_part.len())..];
+        if (1..=12).contains(&family) && !super::roles::is_role(doc.vocab, family_text) {
             let r = given_start - 1 - family..end;
             if kanji_is_name(doc, &r) || no_function_words(doc, &r) {
                 return Some((r, Script::Kanji));
