@@ -513,7 +513,7 @@ static LATIN_FORM_HINT: LazyLock<Regex> = LazyLock::new(|| {
 fn overview_names(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     for i in 0..doc.text.lines.len() {
-        let Some(r) = super::rules::overview_name(&doc.text, i) else { continue };
+        let Some(r) = super::rules::overview_name(doc.text, i) else { continue };
         let name = &v[r.clone()];
         // (only where nothing else found a name there: 「東洋グリーンエナジー株式会社 仙台営業所」
         // is the company and a branch; two columns side by side are two names)

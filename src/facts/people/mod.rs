@@ -438,7 +438,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     let row = v[line_start..].trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || c == '.');
     if row.starts_with("代表者")
         && let Some(i) = doc.text.lines.iter().position(|l| l.range.start <= anchor && anchor <= l.range.end)
-        && let Some(name) = crate::facts::organizations::rules::overview_name_above(&doc.text, i)
+        && let Some(name) = crate::facts::organizations::rules::overview_name_above(doc.text, i)
         && !v[name.clone()].contains("  ")
         && let Some((org, _)) = found.org_mentions.iter().find(|(_, m)| m.start < name.end && name.start < m.end)
     {
