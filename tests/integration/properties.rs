@@ -93,6 +93,14 @@ fn regressions_found_by_fuzzing() {
     let ex = extractor().extract(text).unwrap_or_else(|e| panic!("{e}"));
     common::check_spans(text, &ex).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(ex.organizations[0].aliases, ["アカネ"]);
+    // A bar-drawn table row whose cell holds only a space (the slice was reversed).
+    for text in ["| |", "| |\n| |", "|氏名| |\n|山田 太郎| |"] {
+        let ex = extractor().extract(text).unwrap_or_else(|e| panic!("{e}"));
+        common::check_spans(text, &ex).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let page = "<!DOCTYPE html><html><head></head><body><table><tr><td>|</td><td>|</td></tr></table></body></html>";
+    let ex = extractor().extract_html(page).unwrap_or_else(|e| panic!("{e}"));
+    common::check_spans(ex.document_text.as_deref().unwrap_or(""), &ex).unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// The fixtures themselves, whole and in small parts.

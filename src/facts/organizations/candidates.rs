@@ -689,11 +689,17 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     if DATED_ROW.is_match(&v[line_start..range.start]) {
         return true;
     }
-    // 「オウル市と経済交流に関する覚書を締結」: a party to an agreement
-    if v[range.end..].starts_with('と')
-        && let Some(sentence) = doc.text.sentence_of(range.end)
-        && doc.vocab.agreements.iter().any(|a| v[range.end..sentence.end].contains(a.as_str()))
-        && ["締結", "提携", "合意", "調印"].iter().any(|w| v[range.end..sentence.end].contains(w))
+    // 「オウル市と経済交流に関する覚書を締結」: a party to an agreement (its name in
+    // another script may come between: 「カイタレ市(Kaitare City)と」)
+    let gloss = v[range.end..]
+        .strip_prefix('(')
+        .and_then(|r| r.find(')').filter(|&e| e <= 60 && !r[..e].contains('\n')).map(|e| 1 + e + 1))
+        .unwrap_or(0);
+    let party_end = range.end + gloss;
+    if v[party_end..].starts_with('と')
+        && let Some(sentence) = doc.text.sentence_of(party_end)
+        && doc.vocab.agreements.iter().any(|a| v[party_end..sentence.end].contains(a.as_str()))
+        && ["締結", "提携", "合意", "調印"].iter().any(|w| v[party_end..sentence.end].contains(w))
     {
         return true;
     }

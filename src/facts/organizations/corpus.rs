@@ -31,6 +31,11 @@ const EXAMPLES: &[Example] = &[
         "(1)名称 カシノキ化成従業員持株会\n(2)所在地 岐阜県関市\n(3)代表者の役職・氏名 理事長 美濃部 颯太\n",
         &[("カシノキ化成従業員持株会", &[])],
     ),
+    // a foreign city in katakana, a party with its name in Latin between
+    (
+        "遠賀浦市は、ニュージーランドのカイタレ市(Kaitare City)と姉妹都市提携を結びました。",
+        &[("遠賀浦市", &[]), ("カイタレ市", &["Kaitare City"])],
+    ),
     // a city's assembly, a foreign embassy
     ("遠賀浦市議会 栃尾美千代議長", &[("遠賀浦市議会", &[])]),
     ("在日ニュージーランド大使館 エマ・ロウリー一等書記官", &[("在日ニュージーランド大使館", &[])]),

@@ -19,8 +19,9 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let mut out = Vec::new();
         let mut at = range.start + 1;
         for cell in s[1..s.len() - 1].split('|') {
+            // (a cell of spaces only is empty, not reversed: 「| |」, found by fuzzing)
             let lead = cell.len() - cell.trim_start().len();
-            out.push(at + lead..at + cell.trim_end().len());
+            out.push(at + lead..at + lead + cell.trim().len());
             at += cell.len() + 1;
         }
         return out;
