@@ -44,6 +44,11 @@ impl Cand {
     fn new(range: Range<usize>, kind: OrgKind, source: Source) -> Self {
         Cand { core: range.clone(), range, legal: None, kind, source, country: None, place_only: false }
     }
+
+    /// A name found by its legal form: `core` is the name without the form.
+    fn with_form(range: Range<usize>, core: Range<usize>, form: String, position: LegalFormPosition, kind: OrgKind) -> Self {
+        Cand { range, core, legal: Some((form, position, kind)), kind, source: Source::LegalForm, country: None, place_only: false }
+    }
 }
 
 fn re(p: &str) -> Regex {
@@ -310,30 +315,14 @@ fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Ca
                 if generic(doc, name) || doc.vocab.legal_forms.iter().any(|f| name.starts_with(f.name.as_str())) {
                     return None;
                 }
-                return Some(Cand {
-                    range: r.start..core.end,
-                    core,
-                    legal: Some((form.name.clone(), LegalFormPosition::Prefix, form.kind)),
-                    kind: form.kind,
-                    source: Source::LegalForm,
-                    country: None,
-                    place_only: false,
-                });
+                return Some(Cand::with_form(r.start..core.end, core, form.name.clone(), LegalFormPosition::Prefix, form.kind));
             }
             if suffix_ok && s.len() > spelling.len() && s.ends_with(spelling.as_str()) {
                 let core = r.start..r.end - spelling.len();
                 if generic(doc, &v[core.clone()]) {
                     return None;
                 }
-                return Some(Cand {
-                    range: r.clone(),
-                    core,
-                    legal: Some((form.name.clone(), LegalFormPosition::Suffix, form.kind)),
-                    kind: form.kind,
-                    source: Source::LegalForm,
-                    country: None,
-                    place_only: false,
-                });
+                return Some(Cand::with_form(r.clone(), core, form.name.clone(), LegalFormPosition::Suffix, form.kind));
             }
         }
     }
@@ -488,15 +477,7 @@ fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                     LegalFormPosition::Prefix => at..core.end,
                     LegalFormPosition::Suffix => core.start..after,
                 };
-                out.push(Cand {
-                    range,
-                    core,
-                    legal: Some((form.name.clone(), position, form.kind)),
-                    kind: form.kind,
-                    source: Source::LegalForm,
-                    country: None,
-                    place_only: false,
-                });
+                out.push(Cand::with_form(range, core, form.name.clone(), position, form.kind));
             }
         }
     }
@@ -538,15 +519,8 @@ fn chinese_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     }
     for caps in CHINESE_LEGAL.captures_iter(v) {
         let (Some(whole), Some(form)) = (caps.get(0), caps.name("form")) else { continue };
-        out.push(Cand {
-            range: whole.range(),
-            core: whole.start()..form.start(),
-            legal: Some((form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company)),
-            kind: OrgKind::Company,
-            source: Source::LegalForm,
-            country: Some("中国".to_string()),
-            place_only: false,
-        });
+        let company = Cand::with_form(whole.range(), whole.start()..form.start(), form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company);
+        out.push(Cand { country: Some("中国".to_string()), ..company });
     }
 }
 
@@ -558,15 +532,8 @@ fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         if v[..whole.start()].ends_with(|c: char| c.is_ascii_alphanumeric()) {
             continue;
         }
-        out.push(Cand {
-            range: whole.range(),
-            core: name.range(),
-            legal: Some(("PT".to_string(), LegalFormPosition::Prefix, OrgKind::Company)),
-            kind: OrgKind::Company,
-            source: Source::LegalForm,
-            country: Some("インドネシア".to_string()),
-            place_only: false,
-        });
+        let company = Cand::with_form(whole.range(), name.range(), "PT".to_string(), LegalFormPosition::Prefix, OrgKind::Company);
+        out.push(Cand { country: Some("インドネシア".to_string()), ..company });
     }
     // A match never crosses a line (no pattern part matches '\n'), so searching line by
     // line finds the same matches; lines without a form's letters are skipped (the
@@ -587,15 +554,7 @@ fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         if v[..whole.start].ends_with(|c: char| c.is_ascii_alphanumeric()) {
             continue;
         }
-        out.push(Cand {
-            range: whole,
-            core: name,
-            legal: Some((form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company)),
-            kind: OrgKind::Company,
-            source: Source::LegalForm,
-            country: None,
-            place_only: false,
-        });
+        out.push(Cand::with_form(whole, name, form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company));
     }
 }
 

@@ -124,29 +124,25 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
     if let Some(m) = KANJI_HIRAGANA.find(rest) {
         let r = p..p + m.end();
         let after = &v[r.end..];
-        let bounded = after.is_empty()
-            || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n', '|', '/'])
-            || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()))
-            || super::roles::role_starting_at(doc.vocab, v, r.end).is_some();
+        let bounded = ends_name(doc, after) || super::roles::role_starting_at(doc.vocab, v, r.end).is_some();
         let given = v[r.clone()].trim_start_matches(|c: char| !matches!(c, 'ぁ'..='ゖ'));
         // (「藤巻まどかは」: a particle read by IPADIC ends the match, not 「ちさと」's と)
         let given_at = r.end - given.len();
         let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や'])
             && crate::tokens::overlapping(doc.tokens, given_at..r.end).iter().any(|t| t.is("助詞") || t.is("助動詞"));
         let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
+        let family_tokens = crate::tokens::overlapping(doc.tokens, family.clone());
+        let plain_noun = |t: &crate::tokens::Token<'_>| t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞");
         // 「大江戸 まさみ 氏」: an honorific after it vouches for a family name IPADIC reads as a common noun
         let honored = doc.vocab.honorifics.iter().any(|h| after.trim_start_matches(' ').starts_with(h.as_str()))
-            && crate::tokens::overlapping(doc.tokens, family.clone()).iter().any(|t| t.range.start == family.start && t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞"));
+            && family_tokens.iter().any(|t| t.range.start == family.start && plain_noun(t));
         // 「大仏 みさき」: IPADIC reads the family name as a common noun here, but the given
         // name as a given name
         let given_name = crate::tokens::overlapping(doc.tokens, given_at..r.end)
             .first()
             .is_some_and(|t| t.range.start == given_at && t.range.end == r.end && t.is("名詞,固有名詞,人名,名"));
-        let family_nouns = {
-            let ts = crate::tokens::overlapping(doc.tokens, family.clone());
-            ts.first().is_some_and(|t| t.range.start == family.start)
-                && ts.iter().all(|t| t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞") && !t.is("名詞,サ変接続"))
-        };
+        let family_nouns = family_tokens.first().is_some_and(|t| t.range.start == family.start)
+            && family_tokens.iter().all(|t| plain_noun(t) && !t.is("名詞,サ変接続"));
         if bounded && !particle_end && !family.is_empty() && (kanji_is_name(doc, &family) || honored || given_name && family_nouns) {
             return Some((r, Script::Kanji));
         }
@@ -154,9 +150,7 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
     if let Some(m) = KANJI_KATAKANA.find(rest) {
         let r = p..p + m.end();
         let after = &v[r.end..];
-        let bounded = after.is_empty()
-            || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n', '|', '/'])
-            || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()));
+        let bounded = ends_name(doc, after);
         let family_len: usize = v[r.clone()].chars().take_while(|&c| !matches!(c, ' ' | '\u{30A1}'..='\u{30FA}')).map(char::len_utf8).sum();
         let family = r.start..r.start + family_len;
         // the family name is tagged 人名 (or the katakana is)
@@ -174,6 +168,14 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         }
     }
     None
+}
+
+/// Whether a name may end where `after` begins: at the text's end, a space or punctuation,
+/// or an honorific.
+fn ends_name(doc: &Doc<'_>, after: &str) -> bool {
+    after.is_empty()
+        || after.starts_with([' ', '\t', '、', '。', '(', ')', '」', ',', '\n', '|', '/'])
+        || doc.vocab.honorifics.iter().any(|h| after.starts_with(h.as_str()))
 }
 
 /// 鳥海 ケント: a kanji family name and a katakana given name.
