@@ -48,6 +48,7 @@ mod parts;
 mod pipeline;
 mod tokens;
 mod vocab;
+mod words;
 
 use std::path::{Path, PathBuf};
 

@@ -8,6 +8,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::OrgKind;
+use crate::words::Words;
 
 const BUILT_IN: &str = include_str!("vocab.toml");
 
@@ -145,6 +146,18 @@ pub struct Vocabulary {
     role_regex: std::sync::OnceLock<regex::Regex>,
     /// The roles by their first and by their last char, built on first use.
     role_index: std::sync::OnceLock<RoleIndex>,
+    /// Automata over the lists the rules search whole texts for, built on first use.
+    finders: std::sync::OnceLock<Finders>,
+}
+
+/// Lists searched for in one pass each (see [`Words`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Finders {
+    /// `self_references`, in list order.
+    pub self_references: Words,
+    /// The legal forms' abbreviations written in parentheses ((株), (一社)), as
+    /// `(index into legal_forms, abbreviation)` in list order, and their automaton.
+    pub paren_forms: (Vec<(usize, String)>, Words),
 }
 
 /// Indices into `roles` (in list order, so still longest first) by first and last char:
@@ -175,6 +188,7 @@ impl Default for Vocabulary {
             count_scopes: Vec::new(),
             role_regex: std::sync::OnceLock::new(),
             role_index: std::sync::OnceLock::new(),
+            finders: std::sync::OnceLock::new(),
         };
         // The built-in file is tested (tests below); an error here would be a build bug.
         if let Err(e) = v.extend_from_toml(BUILT_IN, Path::new("vocab.toml")) {
@@ -214,6 +228,7 @@ impl Vocabulary {
         self.count_scopes.extend(file.count_scopes);
         self.role_regex = std::sync::OnceLock::new();
         self.role_index = std::sync::OnceLock::new();
+        self.finders = std::sync::OnceLock::new();
         // Longest first everywhere: the rules take the first (longest) match.
         self.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
         self.heads.sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
@@ -254,6 +269,20 @@ impl Vocabulary {
                 index.by_last.entry(last).or_default().push(i);
             }
             index
+        })
+    }
+
+    /// The automata over the lists the rules search whole texts for.
+    pub(crate) fn finders(&self) -> &Finders {
+        self.finders.get_or_init(|| {
+            let paren: Vec<(usize, String)> = self
+                .legal_forms
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| f.abbreviations.iter().filter(|a| a.starts_with('(')).map(move |a| (i, a.clone())))
+                .collect();
+            let paren_words = Words::new(paren.iter().map(|(_, a)| a.as_str()));
+            Finders { self_references: Words::new(&self.self_references), paren_forms: (paren, paren_words) }
         })
     }
 

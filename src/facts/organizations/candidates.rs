@@ -455,31 +455,28 @@ const GENERIC_MODIFIERS: &[&str] = &[
 /// (株)アカネ, アカネ(株).
 fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
-    for form in &doc.vocab.legal_forms {
-        for abbr in form.abbreviations.iter().filter(|a| a.starts_with('(')) {
-            for (at, _) in v.match_indices(abbr.as_str()) {
-                let after = at + abbr.len();
-                let name_after: usize = v[after..].chars().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
-                let name_before: usize =
-                    v[..at].chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
-                let (core, position) = if name_after > 0 {
-                    (clean_run(doc, after..after + name_after), LegalFormPosition::Prefix)
-                } else if name_before > 0 && form.kind == OrgKind::Company {
-                    // 「ライン=マイン工科大学(独)」: after a name, (独) is a country marker
-                    (clean_run(doc, at - name_before..at), LegalFormPosition::Suffix)
-                } else {
-                    continue;
-                };
-                if core.is_empty() || generic(doc, &v[core.clone()]) {
-                    continue;
-                }
-                let range = match position {
-                    LegalFormPosition::Prefix => at..core.end,
-                    LegalFormPosition::Suffix => core.start..after,
-                };
-                out.push(Cand::with_form(range, core, form.name.clone(), position, form.kind));
-            }
+    let (abbrs, finder) = &doc.vocab.finders().paren_forms;
+    for (i, at) in finder.occurrences(v) {
+        let Some((form, abbr)) = abbrs.get(i).and_then(|(f, a)| Some((doc.vocab.legal_forms.get(*f)?, a))) else { continue };
+        let after = at + abbr.len();
+        let name_after: usize = v[after..].chars().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+        let name_before: usize = v[..at].chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+        let (core, position) = if name_after > 0 {
+            (clean_run(doc, after..after + name_after), LegalFormPosition::Prefix)
+        } else if name_before > 0 && form.kind == OrgKind::Company {
+            // 「ライン=マイン工科大学(独)」: after a name, (独) is a country marker
+            (clean_run(doc, at - name_before..at), LegalFormPosition::Suffix)
+        } else {
+            continue;
+        };
+        if core.is_empty() || generic(doc, &v[core.clone()]) {
+            continue;
         }
+        let range = match position {
+            LegalFormPosition::Prefix => at..core.end,
+            LegalFormPosition::Suffix => core.start..after,
+        };
+        out.push(Cand::with_form(range, core, form.name.clone(), position, form.kind));
     }
 }
 

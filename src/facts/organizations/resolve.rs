@@ -570,7 +570,8 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
     let home = entities.iter().position(|ent| {
         ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).contains(p))
     });
-    for (word, at) in occurrences(v, &doc.vocab.self_references) {
+    for (word, at) in doc.vocab.finders().self_references.occurrences(v) {
+        let word = doc.vocab.self_references[word].as_str();
         let r = at..at + word.len();
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
@@ -604,34 +605,6 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
             entities[e].self_mentions.push(r);
         }
     }
-}
-
-/// Every occurrence of each word, word by word in list order, each word's occurrences
-/// in text order and not overlapping (what `match_indices` per word gives), in one
-/// pass over the text instead of one per word.
-fn occurrences<'w>(v: &str, words: &'w [String]) -> Vec<(&'w str, usize)> {
-    let mut firsts: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-    firsts.sort_unstable();
-    firsts.dedup();
-    let mut hits: Vec<(usize, usize)> = Vec::new();
-    for (at, c) in v.char_indices() {
-        if firsts.binary_search(&c).is_ok() {
-            let rest = &v[at..];
-            hits.extend(words.iter().enumerate().filter(|(_, w)| rest.starts_with(w.as_str())).map(|(i, _)| (i, at)));
-        }
-    }
-    hits.sort_unstable();
-    let mut out = Vec::with_capacity(hits.len());
-    let mut last: Option<(usize, usize)> = None; // (word, end of its last occurrence)
-    for (i, at) in hits {
-        let word = words[i].as_str();
-        if last.is_some_and(|(w, end)| w == i && at < end) {
-            continue;
-        }
-        last = Some((i, at + word.len()));
-        out.push((word, at));
-    }
-    out
 }
 
 fn kind_of_reference(word: &str) -> Option<OrgKind> {
