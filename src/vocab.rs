@@ -155,6 +155,9 @@ pub struct Vocabulary {
 pub(crate) struct Finders {
     /// `self_references`, in list order.
     pub self_references: Words,
+    /// `generic_orgs` and `self_references`, for exact look-ups.
+    generic_set: std::collections::HashSet<String>,
+    self_reference_set: std::collections::HashSet<String>,
     /// The legal forms' abbreviations written in parentheses ((株), (一社)), as
     /// `(index into legal_forms, abbreviation)` in list order, and their automaton.
     pub paren_forms: (Vec<(usize, String)>, Words),
@@ -282,8 +285,23 @@ impl Vocabulary {
                 .flat_map(|(i, f)| f.abbreviations.iter().filter(|a| a.starts_with('(')).map(move |a| (i, a.clone())))
                 .collect();
             let paren_words = Words::new(paren.iter().map(|(_, a)| a.as_str()));
-            Finders { self_references: Words::new(&self.self_references), paren_forms: (paren, paren_words) }
+            Finders {
+                self_references: Words::new(&self.self_references),
+                generic_set: self.generic_orgs.iter().cloned().collect(),
+                self_reference_set: self.self_references.iter().cloned().collect(),
+                paren_forms: (paren, paren_words),
+            }
         })
+    }
+
+    /// Whether `s` is one of the generic phrases for organizations (企業, 研究機関…).
+    pub(crate) fn is_generic_org(&self, s: &str) -> bool {
+        self.finders().generic_set.contains(s)
+    }
+
+    /// Whether `s` is a self-reference (当社, 本学…).
+    pub(crate) fn is_self_reference(&self, s: &str) -> bool {
+        self.finders().self_reference_set.contains(s)
     }
 
     /// The first (longest) role that `s` ends with.

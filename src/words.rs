@@ -1,7 +1,7 @@
 //! Finding many words in a text in one pass (an Aho-Corasick automaton), for the rules
 //! that would otherwise search the text once per word of a list.
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 /// A list of words, searched for all at once.
 #[derive(Debug, Clone)]
@@ -19,10 +19,9 @@ impl Words {
     {
         let words: Vec<S> = words.into_iter().collect();
         let len = words.len();
-        Words {
-            automaton: AhoCorasick::new(&words).ok().filter(|_| len > 0),
-            len,
-        }
+        // (a contiguous NFA: quick to build, as some lists are built per document)
+        let automaton = AhoCorasick::builder().kind(Some(AhoCorasickKind::ContiguousNFA)).build(&words).ok().filter(|_| len > 0);
+        Words { automaton, len }
     }
 
     /// Whether any of the words occurs in `hay`.
@@ -30,28 +29,21 @@ impl Words {
         self.automaton.as_ref().is_some_and(|a| a.is_match(hay))
     }
 
-    /// Every occurrence of every word as `(word index, byte offset)`, sorted word by word
-    /// (in list order) and then by offset, each word's occurrences not overlapping each
-    /// other: for every word, what `hay.match_indices(word)` gives.
-    pub fn occurrences(&self, hay: &str) -> Vec<(usize, usize)> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        let mut hits: Vec<(usize, usize, usize)> = automaton
-            .find_overlapping_iter(hay)
-            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
-            .collect();
+    /// Every occurrence of every word, word by word in list order: for each word, the
+    /// offsets `hay.match_indices(word)` gives (in text order, not overlapping each other).
+    pub fn occurrences(&self, hay: &str) -> Vec<Vec<usize>> {
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.len];
+        let Some(automaton) = &self.automaton else { return out };
+        let mut hits: Vec<(usize, usize, usize)> =
+            automaton.find_overlapping_iter(hay).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
         hits.sort_unstable();
-        let mut out = Vec::with_capacity(hits.len());
-        let mut last_end: Vec<usize> = vec![0; self.len];
-        let mut seen: Vec<bool> = vec![false; self.len];
+        let mut last_end = 0;
         for (word, start, end) in hits {
-            if seen[word] && start < last_end[word] {
-                continue;
+            let Some(found) = out.get_mut(word) else { continue };
+            if found.is_empty() || start >= last_end {
+                found.push(start);
+                last_end = end;
             }
-            seen[word] = true;
-            last_end[word] = end;
-            out.push((word, start));
         }
         out
     }
@@ -66,10 +58,7 @@ mod tests {
         let words = ["(株)", "株", "ああ", "あ"];
         let hay = "(株)アカネと株式会社ああああ";
         let finder = Words::new(words);
-        let mut expected = Vec::new();
-        for (i, w) in words.iter().enumerate() {
-            expected.extend(hay.match_indices(w).map(|(at, _)| (i, at)));
-        }
+        let expected: Vec<Vec<usize>> = words.iter().map(|w| hay.match_indices(w).map(|(at, _)| at).collect()).collect();
         assert_eq!(finder.occurrences(hay), expected);
         assert!(finder.any_in("株価"));
         assert!(!Words::new(Vec::<String>::new()).any_in("株"));

@@ -72,13 +72,13 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
         if text.is_empty() {
             continue;
         }
-        if NAV_LINE.is_match(text) {
+        if might_be_nav(text) && NAV_LINE.is_match(text) {
             line.boilerplate = true;
             continue;
         }
         // menus and breadcrumbs stay in the text (「… > 2024年度」 is still a date) but are
         // never a headline
-        if is_menu_bar(text) {
+        if might_be_menu(text) && is_menu_bar(text) {
             line.menu = true;
             continue;
         }
@@ -92,14 +92,46 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
     }
 }
 
+/// Whether [`NAV_LINE`] could match `text`: each of its words has at most 34 characters
+/// that are not spaces, after the bullets before it (a quick test; most lines are longer).
+fn might_be_nav(text: &str) -> bool {
+    let core = text.trim_start_matches(|c: char| matches!(c, '•' | '・' | '●' | '■' | '◆' | '▶' | '>' | '-') || c.is_whitespace());
+    core.chars().filter(|c| !c.is_whitespace()).take(41).count() <= 40
+}
+
+/// Whether [`is_menu_bar`] could hold for `text`: every kind of menu it knows needs a
+/// separator (> › » |) or at least four spaces (a quick test before its splitting).
+fn might_be_menu(text: &str) -> bool {
+    text.contains(['>', '›', '»', '|']) || text.bytes().filter(|&b| b == b' ').count() >= 4
+}
+
 /// Byte ranges of inline furniture in `s`.
 pub(super) fn inline(s: &str) -> Vec<Range<usize>> {
-    INLINE
-        .find_iter(s)
-        // a file extension runs into a lowercase word: "x.pdfs" is not a file name
-        .filter(|m| !s[m.end()..].starts_with(|c: char| c.is_ascii_lowercase()))
-        .map(|m| m.range())
-        .collect()
+    let found = |text: &str, offset: usize, out: &mut Vec<Range<usize>>| {
+        out.extend(
+            INLINE
+                .find_iter(text)
+                // a file extension runs into a lowercase word: "x.pdfs" is not a file name
+                .filter(|m| !text[m.end()..].starts_with(|c: char| c.is_ascii_lowercase()))
+                .map(|m| offset + m.start()..offset + m.end()),
+        );
+    };
+    let mut out = Vec::new();
+    // Only 「[画像…]」 can run over a line break; without it, the pattern is run only on the
+    // lines that hold what every other furniture needs: a URL's "http", an address's or a
+    // handle's @, a file name's dot.
+    if s.contains("[画像") {
+        found(s, 0, &mut out);
+        return out;
+    }
+    let mut offset = 0;
+    for line in s.split_inclusive('\n') {
+        if line.contains(['.', '@']) || line.contains("http") {
+            found(line, offset, &mut out);
+        }
+        offset += line.len();
+    }
+    out
 }
 
 #[cfg(test)]

@@ -244,7 +244,7 @@ fn subject_before(ctx: &Ctx<'_>, floor: usize, at: usize) -> Option<(String, boo
         return None;
     }
     let vocab = ctx.vocab;
-    if vocab.self_references.iter().any(|s| s == run) || vocab.count_scopes.iter().any(|s| s == run) {
+    if vocab.is_self_reference(run) || vocab.count_scopes.iter().any(|s| s == run) {
         return None;
     }
     if topic {

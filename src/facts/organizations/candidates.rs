@@ -71,10 +71,13 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     if std::env::var_os("JA_PRESS_DEBUG_RUNS").is_some() {
         eprintln!("runs {:?}", runs.iter().map(|r| &v[r.clone()]).collect::<Vec<_>>());
     }
+    // each run without its noise words and roles, cleaned once for the rules below
+    let cleaned: Vec<Range<usize>> = runs.iter().map(|r| clean_run(doc, r.clone())).collect();
     let mut out = Vec::new();
-    for run in &runs {
+    for (run, clean) in runs.iter().zip(&cleaned) {
         for piece in listed_names(doc, run.clone()) {
-            if let Some(c) = from_run(doc, piece, &runs) {
+            let clean = if piece == *run { clean.clone() } else { clean_run(doc, piece) };
+            if let Some(c) = from_run(doc, clean, &runs) {
                 out.push(c);
             }
         }
@@ -85,7 +88,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     overview_names(doc, &mut out);
     municipalities(doc, &runs, &mut out);
     dictionary(doc, &mut out);
-    context(doc, &runs, &mut out);
+    context(doc, &cleaned, &mut out);
     country_markers(doc, &mut out);
     let mut kept = settle(out);
     facilities(doc, &mut kept);
@@ -155,14 +158,20 @@ fn group_labels(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
 fn repeat_mentions(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
     let v = doc.text.v();
     let mut extra: Vec<Cand> = Vec::new();
+    // each name once, with the first candidate that has it; all searched in one pass
     let mut seen: Vec<&str> = Vec::new();
+    let mut firsts: Vec<&Cand> = Vec::new();
     for c in kept.iter().filter(|c| c.source != Source::Municipality) {
         let name = &v[c.range.clone()];
-        if seen.contains(&name) || name.chars().count() < 2 {
-            continue;
+        if !seen.contains(&name) && name.chars().count() >= 2 {
+            seen.push(name);
+            firsts.push(c);
         }
-        seen.push(name);
-        for (at, _) in v.match_indices(name) {
+    }
+    let found = crate::words::Words::new(&seen).occurrences(v);
+    for (i, c) in firsts.into_iter().enumerate() {
+        let name = seen[i];
+        for &at in &found[i] {
             let r = at..at + name.len();
             let taken = kept.iter().chain(&extra).any(|k| k.range.start < r.end && r.start < k.range.end);
             if !taken && super::rules::bounded(doc, r.clone()) {
@@ -214,7 +223,7 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
         r.end = role.start;
     }
     // a date glued before the name: 「2021年7月株式会社ミソラ・ロボティクス」
-    if let Some(m) = GLUED_DATE.find(&v[r.clone()]) {
+    if v[r.clone()].starts_with(char::is_numeric) && let Some(m) = GLUED_DATE.find(&v[r.clone()]) {
         r.start += m.end();
     }
     // a section number: 「2.センターの概要」
@@ -243,12 +252,12 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
 fn generic(doc: &Doc<'_>, s: &str) -> bool {
     let vocab = doc.vocab;
     s.chars().count() < 2
-        || vocab.generic_orgs.iter().any(|g| g == s)
+        || vocab.is_generic_org(s)
         || DESCRIPTORS.contains(&s)
         || NOT_AT_START.iter().any(|w| s.starts_with(w))
         // 「研究機関・大学」: a list of kinds of organization
-        || (s.contains('・') && s.split('・').all(|part| vocab.generic_orgs.iter().any(|g| g == part) || DESCRIPTORS.contains(&part)))
-        || vocab.self_references.iter().any(|g| g == s)
+        || (s.contains('・') && s.split('・').all(|part| vocab.is_generic_org(part) || DESCRIPTORS.contains(&part)))
+        || vocab.is_self_reference(s)
         || roles::is_role(vocab, s)
         || s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
 }
@@ -293,10 +302,10 @@ fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
     pieces
 }
 
-/// A legal form at either end of the run, or an institutional head at its end.
-fn from_run(doc: &Doc<'_>, run: Range<usize>, all: &[Range<usize>]) -> Option<Cand> {
+/// A legal form at either end of a run (cleaned by [`clean_run`]), or an institutional
+/// head at its end.
+fn from_run(doc: &Doc<'_>, r: Range<usize>, all: &[Range<usize>]) -> Option<Cand> {
     let v = doc.text.v();
-    let r = clean_run(doc, run);
     let s = &v[r.clone()];
     for form in &doc.vocab.legal_forms {
         let spellings = std::iter::once(&form.name).chain(form.abbreviations.iter().filter(|a| !a.starts_with('(')));
@@ -456,27 +465,29 @@ const GENERIC_MODIFIERS: &[&str] = &[
 fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     let (abbrs, finder) = &doc.vocab.finders().paren_forms;
-    for (i, at) in finder.occurrences(v) {
-        let Some((form, abbr)) = abbrs.get(i).and_then(|(f, a)| Some((doc.vocab.legal_forms.get(*f)?, a))) else { continue };
-        let after = at + abbr.len();
-        let name_after: usize = v[after..].chars().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
-        let name_before: usize = v[..at].chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
-        let (core, position) = if name_after > 0 {
-            (clean_run(doc, after..after + name_after), LegalFormPosition::Prefix)
-        } else if name_before > 0 && form.kind == OrgKind::Company {
-            // 「ライン=マイン工科大学(独)」: after a name, (独) is a country marker
-            (clean_run(doc, at - name_before..at), LegalFormPosition::Suffix)
-        } else {
-            continue;
-        };
-        if core.is_empty() || generic(doc, &v[core.clone()]) {
-            continue;
+    for ((form_index, abbr), ats) in abbrs.iter().zip(finder.occurrences(v)) {
+        let Some(form) = doc.vocab.legal_forms.get(*form_index) else { continue };
+        for at in ats {
+            let after = at + abbr.len();
+            let name_after: usize = v[after..].chars().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+            let name_before: usize = v[..at].chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
+            let (core, position) = if name_after > 0 {
+                (clean_run(doc, after..after + name_after), LegalFormPosition::Prefix)
+            } else if name_before > 0 && form.kind == OrgKind::Company {
+                // 「ライン=マイン工科大学(独)」: after a name, (独) is a country marker
+                (clean_run(doc, at - name_before..at), LegalFormPosition::Suffix)
+            } else {
+                continue;
+            };
+            if core.is_empty() || generic(doc, &v[core.clone()]) {
+                continue;
+            }
+            let range = match position {
+                LegalFormPosition::Prefix => at..core.end,
+                LegalFormPosition::Suffix => core.start..after,
+            };
+            out.push(Cand::with_form(range, core, form.name.clone(), position, form.kind));
         }
-        let range = match position {
-            LegalFormPosition::Prefix => at..core.end,
-            LegalFormPosition::Suffix => core.start..after,
-        };
-        out.push(Cand::with_form(range, core, form.name.clone(), position, form.kind));
     }
 }
 
@@ -581,8 +592,8 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        let suffix = tok.is("名詞,接尾,地域") && head;
-        let mayor = tok.is("名詞,一般") && matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長" | "県知事" | "都知事" | "府知事" | "道知事");
+        let suffix = head && tok.is("名詞,接尾,地域");
+        let mayor = matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長" | "県知事" | "都知事" | "府知事" | "道知事") && tok.is("名詞,一般");
         // 「あすわ市長 嘉村 恵美子」: a hiragana place before its head's role
         if mayor {
             let kana: usize = v[..tok.range.start].chars().rev().take_while(|c| matches!(c, '\u{3041}'..='\u{3096}')).map(char::len_utf8).sum();
@@ -829,10 +840,9 @@ fn bracket_at(v: &str, p: usize) -> Option<Range<usize>> {
 }
 
 /// Organizations named so by what surrounds them.
-fn context(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
+fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
     let v = doc.text.v();
-    for run in runs {
-        let r = clean_run(doc, run.clone());
+    for r in cleaned.iter().cloned() {
         if r.is_empty() {
             continue;
         }
@@ -1018,7 +1028,7 @@ fn partner_lists(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     for sentence in &doc.text.sentences {
         let s = &v[sentence.clone()];
-        if !doc.vocab.agreements.iter().any(|a| s.contains(a.as_str())) || !s.contains("締結") {
+        if !s.contains("締結") || !doc.vocab.agreements.iter().any(|a| s.contains(a.as_str())) {
             continue;
         }
         for m in DATED_ITEM.find_iter(s) {

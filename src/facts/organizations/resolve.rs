@@ -225,7 +225,7 @@ fn is_alias_like(doc: &Doc<'_>, s: &str) -> bool {
 }
 
 fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize, alias: &str, range: Range<usize>) {
-    if doc.vocab.self_references.iter().any(|s| s == alias) {
+    if doc.vocab.is_self_reference(alias) {
         self_defs.push((alias.to_string(), e));
         return;
     }
@@ -514,25 +514,33 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
     for ent in entities.iter() {
         taken.extend(ent.alias_mentions.iter().cloned());
     }
-    for ent in entities.iter_mut() {
-        if ent.merged_into.is_some() || ent.cands.is_empty() {
-            continue;
-        }
-        let mut forms: Vec<(String, bool)> = ent.aliases.iter().map(|a| (a.clone(), true)).collect();
-        for &ci in &ent.cands {
-            let c = &cands[ci];
-            if c.legal.is_some() {
-                forms.push((v[c.core.clone()].trim().to_string(), false));
+    // each entity's names (its aliases, and its legal-form names without the form), longest first
+    let forms: Vec<Vec<(String, bool)>> = entities
+        .iter()
+        .map(|ent| {
+            if ent.merged_into.is_some() || ent.cands.is_empty() {
+                return Vec::new();
             }
-        }
-        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
-        forms.dedup();
+            let mut forms: Vec<(String, bool)> = ent.aliases.iter().map(|a| (a.clone(), true)).collect();
+            for &ci in &ent.cands {
+                let c = &cands[ci];
+                if c.legal.is_some() {
+                    forms.push((v[c.core.clone()].trim().to_string(), false));
+                }
+            }
+            forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+            forms.dedup();
+            forms.retain(|(form, _)| form.chars().count() >= 2 && !doc.vocab.is_generic_org(form));
+            forms
+        })
+        .collect();
+    // all of them searched for in one pass
+    let found = crate::words::Words::new(forms.iter().flatten().map(|(f, _)| f.as_str())).occurrences(v);
+    let mut found = found.into_iter();
+    for (ent, forms) in entities.iter_mut().zip(forms) {
         for (form, is_alias) in forms {
-            if form.chars().count() < 2 || doc.vocab.generic_orgs.contains(&form) {
-                continue;
-            }
             let mut found_any = false;
-            for (at, _) in v.match_indices(form.as_str()) {
+            for at in found.next().unwrap_or_default() {
                 let r = at..at + form.len();
                 if taken.iter().any(|t| t.start < r.end && r.start < t.end) || !bounded(doc, r.clone()) {
                     continue;
@@ -570,8 +578,8 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
     let home = entities.iter().position(|ent| {
         ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).contains(p))
     });
-    for (word, at) in doc.vocab.finders().self_references.occurrences(v) {
-        let word = doc.vocab.self_references[word].as_str();
+    let found = doc.vocab.finders().self_references.occurrences(v);
+    for (word, at) in doc.vocab.self_references.iter().zip(found).flat_map(|(w, ats)| ats.into_iter().map(move |at| (w.as_str(), at))) {
         let r = at..at + word.len();
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
