@@ -18,8 +18,7 @@ static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
             お知らせ|一覧(?:へ|に)戻る|戻る|前へ|次へ|前の記事|次の記事|print|印刷|
             share|シェア|tweet|ツイート|いいね!?|twitter|facebook|line|x|instagram|youtube|linkedin|note|
             はてなブックマーク|はてブ|pocket|rss|mail|メール|copy|コピー|url\ ?をコピー|リンクをコピー|
-            (?:facebook|twitter|x|line|はてな|linkedin)\s*(?:で|に)?\s*(?:share|シェア|ツイート|送る|ポスト)\s*!?|
-            .{1,30}(?:詳細へ|はこちら|を見る|をみる)
+            (?:facebook|twitter|x|line|はてな|linkedin)\s*(?:で|に)?\s*(?:share|シェア|ツイート|送る|ポスト)\s*!?
         )\s*$",
     )
     .expect("valid regex")
@@ -72,7 +71,7 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
         if text.is_empty() {
             continue;
         }
-        if might_be_nav(text) && NAV_LINE.is_match(text) {
+        if is_nav_line(text) {
             line.boilerplate = true;
             continue;
         }
@@ -90,6 +89,22 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
             in_header = false;
         }
     }
+}
+
+/// A navigation or sharing widget alone on its line.
+fn is_nav_line(text: &str) -> bool {
+    might_be_nav(text) && (NAV_LINE.is_match(text) || is_link_line(text))
+}
+
+/// A link's text of up to 30 characters (bullets before it aside) ending in 詳細へ,
+/// はこちら, を見る or をみる: 「PR TIMESプレスリリース詳細へ」.
+fn is_link_line(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(link) = ["詳細へ", "はこちら", "を見る", "をみる"].iter().find_map(|w| text.strip_suffix(w)) else { return false };
+    let bullets = link.chars().take_while(|&c| matches!(c, '•' | '・' | '●' | '■' | '◆' | '▶' | '>' | '-') || c.is_whitespace()).count();
+    let len = link.chars().count();
+    // (the bullets may be read as part of the link's words)
+    len >= 1 && len - bullets <= 30
 }
 
 /// Whether [`NAV_LINE`] could match `text`: each of its words has at most 34 characters
@@ -141,10 +156,14 @@ mod tests {
     #[test]
     fn navigation_lines() {
         for nav in ["Menu", "pagetop", "Facebook で Share !", "Twitter で Share !", "  • twitter", "LINE", "PR TIMESプレスリリース詳細へ", "ニュース"] {
-            assert!(NAV_LINE.is_match(nav), "{nav}");
+            assert!(is_nav_line(nav), "{nav}");
         }
+        // a link of up to 30 characters before its 詳細へ/はこちら, bullets aside
+        assert!(is_nav_line(&format!("・ {}はこちら", "あ".repeat(30))));
+        assert!(!is_nav_line(&format!("{}はこちら", "あ".repeat(31))));
+        assert!(!is_nav_line("はこちら"));
         for text in ["LINK-J、川崎市と覚書を締結", "2018年8月31日", "連携", "取り組み", "三井不動産株式会社"] {
-            assert!(!NAV_LINE.is_match(text), "{text}");
+            assert!(!is_nav_line(text), "{text}");
         }
         for menu in ["ホーム > 大学案内 > プレスリリース > 2024年度", "財団について | 助成・表彰事業 | 公募情報 | 刊行物", "個人のお客さま  法人のお客さま  株主・投資家の皆さま  採用情報"] {
             assert!(is_menu_bar(menu), "{menu}");

@@ -278,7 +278,7 @@ fn every_rule_fires() {
                 let mut found = Found::default();
                 crate::facts::dates::extract(doc, &mut found, &mut Extraction::default());
                 let ctx = Ctx { v: doc.text.v(), vocab: doc.vocab, tokens: doc.tokens, dates: &found.dates };
-                rule.regex.captures_iter(ctx.v).any(|caps| (rule.build)(&ctx, &caps).is_some())
+                rule.matches(ctx.v).into_iter().any(|(whole, n)| (rule.build)(&ctx, whole, n).is_some())
             })
         });
         assert!(fired, "rule {} matches nothing in the corpus", rule.name);

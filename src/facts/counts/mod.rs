@@ -88,9 +88,19 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
 /// the longest match, then the earlier rule (第2回 over 2回).
 fn scan(ctx: &Ctx<'_>) -> Vec<Hit> {
     let mut all: Vec<(usize, Hit)> = Vec::new();
+    // (rules with the same pattern read the same matches: the text is searched once)
+    let mut searched: Vec<(&str, Vec<(Range<usize>, Range<usize>)>)> = Vec::new();
     for (order, rule) in RULES.iter().enumerate() {
-        for caps in rule.regex.captures_iter(ctx.v) {
-            if let Some(hit) = (rule.build)(ctx, &caps) {
+        let pattern = rule.regex.as_str();
+        let i = match searched.iter().position(|(p, _)| *p == pattern) {
+            Some(i) => i,
+            None => {
+                searched.push((pattern, rule.matches(ctx.v)));
+                searched.len() - 1
+            }
+        };
+        for (whole, n) in &searched[i].1 {
+            if let Some(hit) = (rule.build)(ctx, whole.clone(), n.clone()) {
                 all.push((order, hit));
             }
         }

@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::{Captures, Regex};
+use regex::Regex;
 
 use crate::facts::numerals;
 use crate::model::{AmountKind, CountKind, Qualifier};
@@ -67,7 +67,15 @@ pub(crate) struct Rule {
     #[cfg_attr(not(test), allow(dead_code))]
     pub name: &'static str,
     pub regex: Regex,
-    pub build: fn(&Ctx<'_>, &Captures<'_>) -> Option<Hit>,
+    /// Reads a match: the whole match and the number in it.
+    pub build: fn(&Ctx<'_>, Range<usize>, Range<usize>) -> Option<Hit>,
+}
+
+impl Rule {
+    /// Every match in `v`: the whole match and its number.
+    pub fn matches(&self, v: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        self.regex.captures_iter(v).filter_map(|caps| Some((caps.get(0)?.range(), caps.name("n")?.range()))).collect()
+    }
 }
 
 /// The rules, in order of preference when two matches cover the same text.
@@ -79,7 +87,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     };
     vec![
         // 第3号, 第2回, 第二期, 第1弾, 第2回目.
-        rule("dai_ordinal", &format!(r"第\s?(?P<n>{NUMBER})"), build_dai as fn(&Ctx<'_>, &Captures<'_>) -> Option<Hit>),
+        rule("dai_ordinal", &format!(r"第\s?(?P<n>{NUMBER})"), build_dai as fn(&Ctx<'_>, Range<usize>, Range<usize>) -> Option<Hit>),
         // 9団体, 73社・団体, 8 社, 17の国と地域; 10例目, 10番目, 9市目, 3社目.
         rule("counter", &format!(r"(?P<n>{NUMBER})"), build_counter),
         // 1000万円, 52.4%, 400メートル, 3,000平方メートル.
@@ -429,28 +437,25 @@ fn counter_at<'v>(
     None
 }
 
-fn build_dai(ctx: &Ctx<'_>, caps: &Captures<'_>) -> Option<Hit> {
-    let whole = caps.get(0)?;
-    let n = caps.name("n")?.range();
-    if ctx.inside_token(whole.start()) || !number_ok(ctx, &n, true) {
+fn build_dai(ctx: &Ctx<'_>, whole: Range<usize>, n: Range<usize>) -> Option<Hit> {
+    if ctx.inside_token(whole.start) || !number_ok(ctx, &n, true) {
         return None;
     }
     // 「会社法第2条第15号」: the parts of a law, not ordinals of anything counted
-    if ctx.v[..whole.start()].ends_with(['条', '項']) || ctx.v[whole.end()..].starts_with(['条', '項']) {
+    if ctx.v[..whole.start].ends_with(['条', '項']) || ctx.v[whole.end..].starts_with(['条', '項']) {
         return None;
     }
     let value = count_value(&ctx.v[n.clone()])?;
     let at = skip_space(ctx.v, n.end);
     let (entry, unit, _) = counter_at(ctx, at, ctx.vocab.count_units.iter().filter(|u| u.dai))?;
     Some(Hit {
-        range: whole.start()..unit.end,
+        range: whole.start..unit.end,
         value: Value::Count { value, kind: CountKind::Ordinal },
         unit: entry.unit.clone(),
     })
 }
 
-fn build_counter(ctx: &Ctx<'_>, caps: &Captures<'_>) -> Option<Hit> {
-    let n = caps.name("n")?.range();
+fn build_counter(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option<Hit> {
     // after 第 only the ordinals of build_dai: 第3者 is no count of 3
     if ctx.v[..n.start].trim_end_matches(' ').ends_with('第') || !number_ok(ctx, &n, false) {
         return None;
@@ -470,8 +475,7 @@ fn build_counter(ctx: &Ctx<'_>, caps: &Captures<'_>) -> Option<Hit> {
     Some(Hit { range: n.start..unit.end, value: Value::Count { value, kind }, unit: name })
 }
 
-fn build_amount(ctx: &Ctx<'_>, caps: &Captures<'_>) -> Option<Hit> {
-    let n = caps.name("n")?.range();
+fn build_amount(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option<Hit> {
     if ctx.v[..n.start].trim_end_matches(' ').ends_with('第') || !number_ok(ctx, &n, false) {
         return None;
     }
