@@ -111,12 +111,13 @@ impl Tokenizer {
         let view = text.v();
         let mut lattice = Lattice::default();
         let mut out = Vec::with_capacity(view.len() / 6);
+        let mut cache = DetailCache::new();
         for line in &text.lines {
             if line.boilerplate || line.trimmed.is_empty() {
                 continue;
             }
             for chunk in chunks(view, line.trimmed.clone()) {
-                self.tokenize_into(&view[chunk.clone()], chunk.start, &mut lattice, &mut out)?;
+                self.tokenize_into(&view[chunk.clone()], chunk.start, &mut lattice, &mut cache, &mut out)?;
             }
         }
         // The rules look tokens up by binary search (`overlapping`): in order, disjoint.
@@ -146,6 +147,7 @@ impl Tokenizer {
         s: &'d str,
         offset: usize,
         lattice: &mut Lattice,
+        cache: &mut DetailCache<'d>,
         out: &mut Vec<Token<'d>>,
     ) -> Result<()> {
         let tokens = self
@@ -165,7 +167,8 @@ impl Tokenizer {
             let field = if unknown {
                 fields(t.dictionary.unknown_word_details_iter(id))
             } else if t.word_id.is_system() {
-                fields(t.dictionary.word_details_iter(id))
+                let dictionary = t.dictionary;
+                cache.get(id, || fields(dictionary.word_details_iter(id)))
             } else {
                 t.details();
                 let details = t.details.take().unwrap_or_default();
@@ -180,6 +183,29 @@ impl Tokenizer {
             out.push(Token { range, pos: [field[0], field[1], field[2], field[3]], ctype: field[4], cform: field[5], base: field[6], unknown, user });
         }
         Ok(())
+    }
+}
+
+/// The detail fields of the system dictionary's words met last, by word id (a small
+/// direct-mapped table): decoding them from the dictionary's bytes is a good part of
+/// tokenizing, and a document repeats its words.
+pub(crate) struct DetailCache<'d> {
+    slots: Vec<(usize, [&'d str; 7])>,
+}
+
+impl<'d> DetailCache<'d> {
+    const SLOTS: usize = 1024;
+
+    fn new() -> Self {
+        DetailCache { slots: vec![(usize::MAX, ["*"; 7]); Self::SLOTS] }
+    }
+
+    fn get(&mut self, id: usize, decode: impl FnOnce() -> [&'d str; 7]) -> [&'d str; 7] {
+        let slot = &mut self.slots[id % Self::SLOTS];
+        if slot.0 != id {
+            *slot = (id, decode());
+        }
+        slot.1
     }
 }
 

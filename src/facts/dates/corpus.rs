@@ -267,4 +267,9 @@ fn parse_one_reads_a_leading_date() {
     let (p, r) = parse_one("2024-04-01T10:00:00+09:00").unwrap();
     assert_eq!((p.year, p.month, p.day, r), (Some(2024), Some(4), Some(1), 0..19));
     assert!(parse_one("本文 2024年").is_none());
+    // a long line after the date, and a guard that looks past the first 256 bytes
+    let long = format!("令和6年4月1日 {}", "あ".repeat(200));
+    assert_eq!(parse_one(&long).map(|(p, r)| (p.year, r)), Some((Some(2024), 0..18)));
+    let glued = format!("{}年", "1".repeat(300));
+    assert!(parse_one(&glued).is_none());
 }

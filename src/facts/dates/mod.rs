@@ -37,9 +37,20 @@ struct Candidate {
 /// Reads one string as a single date, for the release module: 「2018年8月31日」,
 /// 「2021-05-11 14:00:00」, 「2024-04-01T10:00:00+09:00」. The date must start the string.
 pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
+    // Every rule starts with a digit, a kanji numeral, an era or 同/翌/当/前 (a quick test
+    // first), and no match is longer than 256 bytes: the rules read only the head of `s`
+    // (the guards still see all of it).
+    if !s.starts_with(|c: char| c.is_numeric() || "〇一二三四五六七八九十明大昭平令RHS同翌当前".contains(c)) {
+        return None;
+    }
+    let mut cut = s.len().min(256);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
     let mut best: Option<(Parsed, Range<usize>)> = None;
     for rule in RULES.iter() {
-        let Some(caps) = rule.regex.captures(s) else { continue };
+        let Some(caps) = rule.regex.captures(head) else { continue };
         let Some(m) = caps.get(0) else { continue };
         if m.start() != 0 || !guard_ok(rule.guard, s, m.range()) {
             continue;
