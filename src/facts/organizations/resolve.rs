@@ -387,15 +387,19 @@ struct Keys {
     /// The aliases, folded.
     aliases: Vec<String>,
     legal: Option<String>,
+    /// `legal` when it is a Japanese legal form (a Latin one, Co., Ltd., is a translation).
+    japanese_legal: Option<String>,
 }
 
-fn keys_of(v: &str, cands: &[Cand], ent: &Entity) -> Keys {
+fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Entity) -> Keys {
+    let legal = legal_of(cands, ent);
     Keys {
+        japanese_legal: legal.clone().filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f)),
         names: names(v, cands, ent),
         cores: ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect(),
         full: ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])).collect(),
         aliases: ent.aliases.iter().map(|a| key(a)).collect(),
-        legal: legal_of(cands, ent),
+        legal,
     }
 }
 
@@ -404,7 +408,7 @@ fn keys_of(v: &str, cands: &[Cand], ent: &Entity) -> Keys {
 /// Never across two different legal forms.
 fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
     let v = doc.text.v();
-    let mut keys: Vec<Keys> = entities.iter().map(|ent| keys_of(v, cands, ent)).collect();
+    let mut keys: Vec<Keys> = entities.iter().map(|ent| keys_of(doc.vocab, v, cands, ent)).collect();
     loop {
         let mut changed = false;
         let live: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].merged_into.is_none()).collect();
@@ -417,12 +421,10 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                 // Does `b` (the smaller) belong to `a`?
                 // 株式会社アカネ and 合同会社アカネ are two bodies; a Latin form (Co., Ltd.) is a
                 // translation, not another form
-                let japanese = |f: &Option<String>| f.as_ref().is_some_and(|f| doc.vocab.legal_forms.iter().any(|x| x.name == *f));
-                if japanese(&ka.legal) && japanese(&kb.legal) && ka.legal != kb.legal {
+                let (la, lb) = (&ka.japanese_legal, &kb.japanese_legal);
+                if la.is_some() && lb.is_some() && ka.legal != kb.legal {
                     continue;
                 }
-                let la = ka.legal.clone().filter(|_| japanese(&ka.legal));
-                let lb = kb.legal.clone().filter(|_| japanese(&kb.legal));
                 let names_a = &ka.names;
                 let (b_cores, b_full, a_cores) = (&kb.cores, &kb.full, &ka.cores);
                 let same_name = b_cores.iter().chain(b_full).any(|n| names_a.binary_search(n).is_ok());
@@ -464,7 +466,7 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                     // (the body whose parenthesis gave the other's full name was written first)
                     let (root_e, child) = if alias_in_full || !(lb.is_some() && la.is_none()) { (a, b) } else { (b, a) };
                     absorb(v, cands, entities, root_e, child);
-                    keys[root_e] = keys_of(v, cands, &entities[root_e]);
+                    keys[root_e] = keys_of(doc.vocab, v, cands, &entities[root_e]);
                     keys[child] = Keys::default();
                     changed = true;
                 }
