@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 use crate::model::OrgKind;
-use crate::words::Words;
+use crate::words::{Affixes, Words};
 
 const BUILT_IN: &str = include_str!("vocab.toml");
 
@@ -161,6 +161,13 @@ pub(crate) struct Finders {
     /// The legal forms' abbreviations written in parentheses ((株), (一社)), as
     /// `(index into legal_forms, abbreviation)` in list order, and their automaton.
     pub paren_forms: (Vec<(usize, String)>, Words),
+    /// Every spelling of every legal form but the parenthesized ones (株式会社, (株) aside),
+    /// as `(index into legal_forms, spelling)` in list order, and their index.
+    pub form_spellings: (Vec<(usize, String)>, Affixes),
+    /// The institutional heads (`heads`), by first and last character.
+    heads: Affixes,
+    /// The legal forms' names (`legal_forms`), by first and last character.
+    form_names: Affixes,
 }
 
 /// Indices into `roles` (in list order, so still longest first) by first and last char:
@@ -285,13 +292,48 @@ impl Vocabulary {
                 .flat_map(|(i, f)| f.abbreviations.iter().filter(|a| a.starts_with('(')).map(move |a| (i, a.clone())))
                 .collect();
             let paren_words = Words::new(paren.iter().map(|(_, a)| a.as_str()));
+            let spellings: Vec<(usize, String)> = self
+                .legal_forms
+                .iter()
+                .enumerate()
+                .flat_map(|(i, f)| {
+                    std::iter::once(&f.name).chain(f.abbreviations.iter().filter(|a| !a.starts_with('('))).map(move |a| (i, a.clone()))
+                })
+                .collect();
+            let spelling_index = Affixes::new(spellings.iter().map(|(_, a)| a.as_str()));
             Finders {
+                form_spellings: (spellings, spelling_index),
+                heads: Affixes::new(self.heads.iter().map(|h| h.head.as_str())),
+                form_names: Affixes::new(self.legal_forms.iter().map(|f| f.name.as_str())),
                 self_references: Words::new(&self.self_references),
                 generic_set: self.generic_orgs.iter().cloned().collect(),
                 self_reference_set: self.self_references.iter().cloned().collect(),
                 paren_forms: (paren, paren_words),
             }
         })
+    }
+
+    /// The legal forms whose name `s` starts with, longest first.
+    pub(crate) fn forms_starting<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a LegalFormEntry> + 'a {
+        let index = self.finders().form_names.starting(s);
+        index.iter().filter_map(|&i| self.legal_forms.get(i)).filter(move |f| s.starts_with(f.name.as_str()))
+    }
+
+    /// The legal forms whose name `s` ends with, longest first.
+    pub(crate) fn forms_ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a LegalFormEntry> + 'a {
+        let index = self.finders().form_names.ending(s);
+        index.iter().filter_map(|&i| self.legal_forms.get(i)).filter(move |f| s.ends_with(f.name.as_str()))
+    }
+
+    /// Whether a legal form's name starts or ends `s`.
+    pub(crate) fn has_form_at_either_end(&self, s: &str) -> bool {
+        self.forms_starting(s).next().is_some() || self.forms_ending(s).next().is_some()
+    }
+
+    /// The institutional heads that `s` ends with, longest first.
+    pub(crate) fn heads_ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a HeadEntry> + 'a {
+        let index = self.finders().heads.ending(s);
+        index.iter().filter_map(|&i| self.heads.get(i)).filter(move |h| s.ends_with(h.head.as_str()))
     }
 
     /// Whether `s` is one of the generic phrases for organizations (企業, 研究機関…).

@@ -211,7 +211,7 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     // 「国立大学法人A大学・株式会社B」: two names; this run is the first
     if let Some(p) = v[r.clone()].match_indices('・').map(|(p, _)| r.start + p).find(|&p| {
         let rest = &v[p + '・'.len_utf8()..r.end];
-        doc.vocab.legal_forms.iter().any(|f| rest.starts_with(f.name.as_str()))
+        doc.vocab.forms_starting(rest).next().is_some()
     }) {
         r.end = p;
     }
@@ -240,8 +240,7 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     let s = &v[r.clone()];
     if let Some(noise) = super::rules::TRAILING_NOISE.iter().find(|n| s.ends_with(*n) && s.len() > n.len()) {
         let rest = &s[..s.len() - noise.len()];
-        let complete = doc.vocab.legal_forms.iter().any(|f| rest.ends_with(f.name.as_str()) || rest.starts_with(f.name.as_str()))
-            || doc.vocab.heads.iter().any(|h| rest.ends_with(h.head.as_str()));
+        let complete = doc.vocab.has_form_at_either_end(rest) || doc.vocab.heads_ending(rest).next().is_some();
         if complete {
             r.end -= noise.len();
         }
@@ -272,17 +271,15 @@ fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
         s.chars().count() >= 3
             // (a company word is not enough: 「三菱商事・ユービーエス・リアルティ」 is one joint venture)
             // (but a bank's head is: 「福井県・九頭竜信用金庫・あすわ商工会議所」)
-            && (doc.vocab.heads.iter().any(|h| {
-                (h.kind != OrgKind::Company || matches!(h.head.as_str(), "銀行" | "信用金庫" | "信用組合"))
-                    && s.len() > h.head.len()
-                    && s.ends_with(h.head.as_str())
+            && (doc.vocab.heads_ending(s).any(|h| {
+                (h.kind != OrgKind::Company || matches!(h.head.as_str(), "銀行" | "信用金庫" | "信用組合")) && s.len() > h.head.len()
             })
-                || doc.vocab.legal_forms.iter().any(|f| s.ends_with(f.name.as_str()) || s.starts_with(f.name.as_str()))
+                || doc.vocab.has_form_at_either_end(s)
                 || doc.vocab.municipal_heads.iter().any(|h| s.ends_with(h.as_str())))
     };
     let has_form = |s: &str| doc.vocab.legal_forms.iter().any(|f| s.contains(f.name.as_str()));
     // 「三菱商事・ユービーエス・リアルティ株式会社」: a form written last covers the whole run
-    let form_last = doc.vocab.legal_forms.iter().any(|f| f.position != crate::vocab::FormPosition::Prefix && v[run.clone()].ends_with(f.name.as_str()));
+    let form_last = doc.vocab.forms_ending(&v[run.clone()]).any(|f| f.position != crate::vocab::FormPosition::Prefix);
     // (a prefecture or city, a place IPADIC knows, is never the first word of one: 「福井県・九頭竜信用金庫」)
     let municipality = |r: Range<usize>| {
         doc.vocab.municipal_heads.iter().any(|h| v[r.clone()].ends_with(h.as_str()))
@@ -307,34 +304,34 @@ fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
 fn from_run(doc: &Doc<'_>, r: Range<usize>, all: &[Range<usize>]) -> Option<Cand> {
     let v = doc.text.v();
     let s = &v[r.clone()];
-    for form in &doc.vocab.legal_forms {
-        let spellings = std::iter::once(&form.name).chain(form.abbreviations.iter().filter(|a| !a.starts_with('(')));
-        for spelling in spellings {
-            let prefix_ok = form.position != crate::vocab::FormPosition::Suffix;
-            let suffix_ok = form.position != crate::vocab::FormPosition::Prefix;
-            if prefix_ok && let Some(rest) = s.strip_prefix(spelling.as_str()) {
-                let mut core = r.start + spelling.len()..r.end;
-                if rest.is_empty() {
-                    // 「公益財団法人 先端医療振興財団」: the name is the next run, after one space.
-                    let next = all.iter().find(|n| n.start == r.end + 1 && v[r.end..].starts_with(' '))?;
-                    core = clean_run(doc, next.clone());
-                    core.start = next.start;
-                }
-                let name = &v[core.clone()];
-                if generic(doc, name) || doc.vocab.legal_forms.iter().any(|f| name.starts_with(f.name.as_str())) {
-                    return None;
-                }
-                return Some(Cand::with_form(r.start..core.end, core, form.name.clone(), LegalFormPosition::Prefix, form.kind));
+    let (spellings, index) = &doc.vocab.finders().form_spellings;
+    // (only the spellings that begin or end as the run does, in list order)
+    for i in index.starting_or_ending(s) {
+        let Some((form, spelling)) = spellings.get(i).and_then(|(f, sp)| Some((doc.vocab.legal_forms.get(*f)?, sp))) else { continue };
+        let prefix_ok = form.position != crate::vocab::FormPosition::Suffix;
+        let suffix_ok = form.position != crate::vocab::FormPosition::Prefix;
+        if prefix_ok && let Some(rest) = s.strip_prefix(spelling.as_str()) {
+            let mut core = r.start + spelling.len()..r.end;
+            if rest.is_empty() {
+                // 「公益財団法人 先端医療振興財団」: the name is the next run, after one space.
+                let next = all.iter().find(|n| n.start == r.end + 1 && v[r.end..].starts_with(' '))?;
+                core = clean_run(doc, next.clone());
+                core.start = next.start;
             }
-            if suffix_ok && s.len() > spelling.len() && s.ends_with(spelling.as_str()) {
-                let core = r.start..r.end - spelling.len();
-                if generic(doc, &v[core.clone()]) {
-                    return None;
-                }
-                return Some(Cand::with_form(r.clone(), core, form.name.clone(), LegalFormPosition::Suffix, form.kind));
+            let name = &v[core.clone()];
+            if generic(doc, name) || doc.vocab.forms_starting(name).next().is_some() {
+                return None;
             }
+            return Some(Cand::with_form(r.start..core.end, core, form.name.clone(), LegalFormPosition::Prefix, form.kind));
         }
-    }
+        if suffix_ok && s.len() > spelling.len() && s.ends_with(spelling.as_str()) {
+            let core = r.start..r.end - spelling.len();
+            if generic(doc, &v[core.clone()]) {
+                return None;
+            }
+            return Some(Cand::with_form(r.clone(), core, form.name.clone(), LegalFormPosition::Suffix, form.kind));
+        }
+}
     head(doc, r)
 }
 
@@ -365,7 +362,7 @@ fn common_nouns_only(doc: &Doc<'_>, from: usize, part: &str) -> bool {
 fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     let v = doc.text.v();
     let s = &v[r.clone()];
-    let h = doc.vocab.heads.iter().find(|h| s.ends_with(h.head.as_str()) && s.len() > h.head.len())?;
+    let h = doc.vocab.heads_ending(s).find(|h| s.len() > h.head.len())?;
     // 「…コンソーシアム「iNexS」」: a description of the name that follows
     if v[r.end..].starts_with('「') {
         return None;
@@ -510,7 +507,7 @@ fn overview_names(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         if covered || name.contains("  ") || name.chars().count() < 3 || name.chars().any(|c| matches!(c, '。' | '、')) {
             continue;
         }
-        let kind = doc.vocab.heads.iter().find(|h| name.ends_with(h.head.as_str())).map_or(OrgKind::Other, |h| h.kind);
+        let kind = doc.vocab.heads_ending(name).next().map_or(OrgKind::Other, |h| h.kind);
         out.push(Cand::new(r, kind, Source::Context));
     }
 }
@@ -1016,7 +1013,7 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
 }
 
 fn known_head(doc: &Doc<'_>, s: &str) -> bool {
-    doc.vocab.heads.iter().any(|h| s.ends_with(h.head.as_str()))
+    doc.vocab.heads_ending(s).next().is_some()
 }
 
 static DATED_ROW: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\d{4}年\d{1,2}月|\d{4}/\d{1,2})\s+$"));

@@ -218,8 +218,7 @@ fn is_alias_like(doc: &Doc<'_>, s: &str) -> bool {
     let hangul = s.chars().all(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | ' '));
     // another full name: 「(ウェストベリー大学、所在地:…)」
     let named = s.chars().all(is_name_char)
-        && (doc.vocab.heads.iter().any(|h| s.ends_with(h.head.as_str()) && s.len() > h.head.len())
-            || doc.vocab.legal_forms.iter().any(|f| s.starts_with(f.name.as_str()) || s.ends_with(f.name.as_str())));
+        && (doc.vocab.heads_ending(s).any(|h| s.len() > h.head.len()) || doc.vocab.has_form_at_either_end(s));
     let country = COUNTRIES.contains(&s) || doc.vocab.countries.iter().any(|c| c.country == s || c.marker == s);
     !country && ((latin && !s.chars().all(|c| c.is_ascii_digit())) || katakana || hangul || named)
 }

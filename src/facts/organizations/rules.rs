@@ -97,7 +97,7 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
         let hira: usize = v[..r.start].chars().rev().take_while(|&c| is_hiragana(c)).map(char::len_utf8).sum();
         // (a Latin run takes hiragana before it only after a legal form: 「株式会社しおかぜITソリューションズ」)
         let form_before = out.last().is_some_and(|prev| {
-            prev.end + hira == r.start && doc.vocab.legal_forms.iter().any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
+            prev.end + hira == r.start && doc.vocab.forms_starting(&v[prev.clone()]).any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
         });
         if hira == 0 || (!v[r.clone()].starts_with(|c: char| !c.is_ascii()) && !form_before) {
             out.push(r);
@@ -130,7 +130,7 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
         // no particle can follow a legal form written before a name: 「株式会社のと精機」
         // (only where the run before is the form alone: a form written first)
         let after_form = out.last().is_some_and(|prev| {
-            prev.end == seg.start && doc.vocab.legal_forms.iter().any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
+            prev.end == seg.start && doc.vocab.forms_starting(&v[prev.clone()]).any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
         });
         if let Some(end) = clause_end {
             seg.start = end;
