@@ -114,7 +114,7 @@ mod tests {
         let words = ["株式会社", "社", "会社", "株", "財団"];
         let index = Affixes::new(words);
         assert_eq!(index.starting("株式会社アカネ"), &[0, 3]);
-        assert_eq!(index.ending("アカネ会社"), &[1, 2]);
+        assert_eq!(index.ending("アカネ会社"), &[0, 1, 2]);
         assert_eq!(index.starting_or_ending("株式会社アカネ社"), vec![0, 1, 2, 3]);
         assert!(index.starting("").is_empty());
     }
