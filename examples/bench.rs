@@ -13,7 +13,8 @@
 //! (time per in-process measurement, default 5), `--docs N` (the folder's size,
 //! default 10000), `--runs N` (CLI spawns on one file, default 15), `--no-cli`, and
 //! `--only full|tokenizer` (one loop for S seconds and no report, to run under
-//! `perf record`).
+//! `perf record`; with `--passes N`, exactly N passes over the corpus, so that
+//! `valgrind --tool=callgrind` counts the same instructions on every run).
 //!
 //! The in-process loop runs on the calling thread only (the library starts no threads),
 //! so its figures are for one core. The corpus is every `.txt` and `.html` under
@@ -36,10 +37,13 @@ struct Options {
     cli: bool,
     /// Only one of the in-process measurements (for a profiler): "full" or "tokenizer".
     only: Option<String>,
+    /// With `--only`: exactly this many passes instead of `seconds` (for callgrind,
+    /// whose instruction counts then repeat from run to run).
+    passes: Option<usize>,
 }
 
 fn options() -> Res<Options> {
-    let mut o = Options { seconds: 5.0, docs: 10_000, runs: 15, cli: true, only: None };
+    let mut o = Options { seconds: 5.0, docs: 10_000, runs: 15, cli: true, only: None, passes: None };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -48,6 +52,7 @@ fn options() -> Res<Options> {
             "--docs" => o.docs = value("--docs")?.parse()?,
             "--runs" => o.runs = value("--runs")?.parse::<usize>()?.max(1),
             "--no-cli" => o.cli = false,
+            "--passes" => o.passes = Some(value("--passes")?.parse()?),
             "--only" => {
                 o.only = Some(value("--only")?);
                 o.cli = false;
@@ -280,7 +285,9 @@ fn main() -> Res<()> {
     if let Some(only) = &o.only {
         // For `perf record`: one loop, no report.
         let started = Instant::now();
-        while started.elapsed().as_secs_f64() < o.seconds {
+        let mut done = 0usize;
+        while o.passes.map_or(started.elapsed().as_secs_f64() < o.seconds, |p| done < p) {
+            done += 1;
             for ((_, doc), text) in docs.iter().zip(&plain) {
                 match only.as_str() {
                     "full" => drop(std::hint::black_box(extractor.extract_document(doc)?)),
