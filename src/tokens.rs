@@ -17,6 +17,145 @@ use crate::input::Text;
 /// tokenizing, so one huge line cannot make one huge lattice.
 const MAX_CHUNK: usize = 4096;
 
+/// The IPADIC part-of-speech classes the rules ask about. A token is of a class when
+/// its 品詞 fields start with the class's tags ([`Pos::tags`]): 名詞,固有名詞,人名,姓 is
+/// of [`Pos::Noun`], [`Pos::ProperNoun`], [`Pos::PersonName`] and [`Pos::FamilyName`].
+/// Each token carries its classes as bits, worked out once per dictionary word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pos {
+    Noun,
+    GeneralNoun,
+    ProperNoun,
+    PersonName,
+    FamilyName,
+    GivenName,
+    OrganizationName,
+    PlaceName,
+    Number,
+    SahenNoun,
+    Pronoun,
+    AdverbialNoun,
+    NonIndependentNoun,
+    Suffix,
+    PlaceSuffix,
+    Verb,
+    Auxiliary,
+    Particle,
+    Prefix,
+}
+
+impl Pos {
+    #[cfg(test)]
+    const ALL: [Pos; 19] = [
+        Pos::Noun,
+        Pos::GeneralNoun,
+        Pos::ProperNoun,
+        Pos::PersonName,
+        Pos::FamilyName,
+        Pos::GivenName,
+        Pos::OrganizationName,
+        Pos::PlaceName,
+        Pos::Number,
+        Pos::SahenNoun,
+        Pos::Pronoun,
+        Pos::AdverbialNoun,
+        Pos::NonIndependentNoun,
+        Pos::Suffix,
+        Pos::PlaceSuffix,
+        Pos::Verb,
+        Pos::Auxiliary,
+        Pos::Particle,
+        Pos::Prefix,
+    ];
+
+    /// The leading IPADIC POS fields of the class, comma-separated.
+    #[cfg(test)]
+    const fn tags(self) -> &'static str {
+        match self {
+            Pos::Noun => "名詞",
+            Pos::GeneralNoun => "名詞,一般",
+            Pos::ProperNoun => "名詞,固有名詞",
+            Pos::PersonName => "名詞,固有名詞,人名",
+            Pos::FamilyName => "名詞,固有名詞,人名,姓",
+            Pos::GivenName => "名詞,固有名詞,人名,名",
+            Pos::OrganizationName => "名詞,固有名詞,組織",
+            Pos::PlaceName => "名詞,固有名詞,地域",
+            Pos::Number => "名詞,数",
+            Pos::SahenNoun => "名詞,サ変接続",
+            Pos::Pronoun => "名詞,代名詞",
+            Pos::AdverbialNoun => "名詞,副詞可能",
+            Pos::NonIndependentNoun => "名詞,非自立",
+            Pos::Suffix => "名詞,接尾",
+            Pos::PlaceSuffix => "名詞,接尾,地域",
+            Pos::Verb => "動詞",
+            Pos::Auxiliary => "助動詞",
+            Pos::Particle => "助詞",
+            Pos::Prefix => "接頭詞",
+        }
+    }
+
+    const fn bit(self) -> u32 {
+        1 << self as u32
+    }
+
+    /// The classes of a token with these POS fields, as bits: the fields walked once,
+    /// level by level (the same answer as testing [`Pos::tags`] for every class, which
+    /// the tests check, at a fraction of the cost; this runs for every new word).
+    fn classes_of(pos: &[&str; 4]) -> u32 {
+        let mut bits = 0;
+        let mut add = |class: Pos| bits |= class.bit();
+        match pos[0] {
+            "名詞" => {
+                add(Pos::Noun);
+                match pos[1] {
+                    "一般" => add(Pos::GeneralNoun),
+                    "固有名詞" => {
+                        add(Pos::ProperNoun);
+                        match pos[2] {
+                            "人名" => {
+                                add(Pos::PersonName);
+                                match pos[3] {
+                                    "姓" => add(Pos::FamilyName),
+                                    "名" => add(Pos::GivenName),
+                                    _ => {}
+                                }
+                            }
+                            "組織" => add(Pos::OrganizationName),
+                            "地域" => add(Pos::PlaceName),
+                            _ => {}
+                        }
+                    }
+                    "数" => add(Pos::Number),
+                    "サ変接続" => add(Pos::SahenNoun),
+                    "代名詞" => add(Pos::Pronoun),
+                    "副詞可能" => add(Pos::AdverbialNoun),
+                    "非自立" => add(Pos::NonIndependentNoun),
+                    "接尾" => {
+                        add(Pos::Suffix);
+                        if pos[2] == "地域" {
+                            add(Pos::PlaceSuffix);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            "動詞" => add(Pos::Verb),
+            "助動詞" => add(Pos::Auxiliary),
+            "助詞" => add(Pos::Particle),
+            "接頭詞" => add(Pos::Prefix),
+            _ => {}
+        }
+        bits
+    }
+}
+
+/// Whether the POS fields start with `tags` (名詞,固有名詞: fewer levels match more).
+#[cfg(test)]
+fn starts_with_tags(pos: &[&str; 4], tags: &str) -> bool {
+    let mut wanted = tags.split(',');
+    pos.iter().zip(wanted.by_ref()).all(|(have, want)| *have == want) && wanted.next().is_none()
+}
+
 /// One IPADIC token.
 #[derive(Debug, Clone)]
 pub(crate) struct Token<'d> {
@@ -24,6 +163,8 @@ pub(crate) struct Token<'d> {
     pub range: Range<usize>,
     /// 品詞, 品詞細分類1, 2, 3: 名詞,固有名詞,組織,*.
     pub pos: [&'d str; 4],
+    /// The [`Pos`] classes of `pos`, as bits.
+    classes: u32,
     /// 活用型 (conjugation type): 五段・ラ行, 特殊・ダ, 文語・キ…; `*` for words that do not conjugate.
     pub ctype: &'d str,
     /// 活用形 (conjugated form): 基本形, 連用形…; `*` for words that do not conjugate.
@@ -45,22 +186,10 @@ impl Token<'_> {
         ["組織", "人名", "地域"].into_iter().find(|tag| self.pos[0] == *tag || self.pos[2] == *tag)
     }
 
-    /// Whether the POS starts with `tags`, given as 名詞,固有名詞,組織 (fewer levels match more).
-    pub fn is(&self, tags: &str) -> bool {
-        // `tags.split(',').zip(&self.pos).all(==)`, without the splitter: this is hot.
-        let mut rest = tags;
-        for have in &self.pos {
-            match rest.split_once(',') {
-                Some((want, next)) => {
-                    if want != *have {
-                        return false;
-                    }
-                    rest = next;
-                }
-                None => return rest == *have,
-            }
-        }
-        true
+    /// Whether the token is of the POS class (名詞,固有名詞,組織 for
+    /// [`Pos::OrganizationName`]).
+    pub fn is(&self, class: Pos) -> bool {
+        self.classes & class.bit() != 0
     }
 }
 
@@ -165,42 +294,47 @@ impl Tokenizer {
             // allocate a vector per token, and this runs for every token.
             let id = t.word_id.id() as usize;
             let field = if unknown {
-                fields(t.dictionary.unknown_word_details_iter(id))
+                // (unknown words share a few entries, one per character class)
+                let dictionary = t.dictionary;
+                cache.get(id | DetailCache::UNKNOWN, || fields(dictionary.unknown_word_details_iter(id)))
             } else if t.word_id.is_system() {
                 let dictionary = t.dictionary;
                 cache.get(id, || fields(dictionary.word_details_iter(id)))
             } else {
                 t.details();
                 let details = t.details.take().unwrap_or_default();
-                let mut f = ["*"; 7];
-                for (slot, value) in f.iter_mut().zip(&details) {
-                    if let Cow::Borrowed(value) = value {
-                        *slot = value;
-                    }
-                }
-                f
+                fields(details.iter().map(|value| match value {
+                    Cow::Borrowed(value) => *value,
+                    Cow::Owned(_) => "*",
+                }))
             };
-            out.push(Token { range, pos: [field[0], field[1], field[2], field[3]], ctype: field[4], cform: field[5], base: field[6], unknown, user });
+            let pos = [field.0[0], field.0[1], field.0[2], field.0[3]];
+            out.push(Token { range, pos, classes: field.1, ctype: field.0[4], cform: field.0[5], base: field.0[6], unknown, user });
         }
         Ok(())
     }
 }
 
-/// The detail fields of the system dictionary's words met last, by word id (a small
+/// The detail fields of the system dictionary's (and unknown) words met last, by word id (a small
 /// direct-mapped table): decoding them from the dictionary's bytes is a good part of
 /// tokenizing, and a document repeats its words.
 pub(crate) struct DetailCache<'d> {
-    slots: Vec<(usize, [&'d str; 7])>,
+    slots: Vec<(usize, Details<'d>)>,
 }
+
+/// A word's first seven detail fields (品詞 ×4, 活用型, 活用形, 原形) and its [`Pos`] classes.
+type Details<'d> = ([&'d str; 7], u32);
 
 impl<'d> DetailCache<'d> {
     const SLOTS: usize = 1024;
+    /// Marks an unknown word's id (unknown words have their own ids).
+    const UNKNOWN: usize = 1 << (usize::BITS - 1);
 
     fn new() -> Self {
-        DetailCache { slots: vec![(usize::MAX, ["*"; 7]); Self::SLOTS] }
+        DetailCache { slots: vec![(usize::MAX, (["*"; 7], 0)); Self::SLOTS] }
     }
 
-    fn get(&mut self, id: usize, decode: impl FnOnce() -> [&'d str; 7]) -> [&'d str; 7] {
+    fn get(&mut self, id: usize, decode: impl FnOnce() -> Details<'d>) -> Details<'d> {
         let slot = &mut self.slots[id % Self::SLOTS];
         if slot.0 != id {
             *slot = (id, decode());
@@ -209,13 +343,14 @@ impl<'d> DetailCache<'d> {
     }
 }
 
-/// The first seven detail fields (品詞 ×4, 活用型, 活用形, 原形), `*` where missing.
-fn fields<'d>(details: impl Iterator<Item = &'d str>) -> [&'d str; 7] {
+/// The first seven detail fields (品詞 ×4, 活用型, 活用形, 原形), `*` where missing, and
+/// the word's [`Pos`] classes.
+fn fields<'d>(details: impl Iterator<Item = &'d str>) -> Details<'d> {
     let mut f = ["*"; 7];
     for (slot, value) in f.iter_mut().zip(details) {
         *slot = value;
     }
-    f
+    (f, Pos::classes_of(&[f[0], f[1], f[2], f[3]]))
 }
 
 /// Splits a long range at spaces or punctuation so no chunk is longer than [`MAX_CHUNK`].
@@ -294,6 +429,37 @@ fn csv_fields(line: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pos_classes_are_the_tags_each_token_starts_with() {
+        let tokens = [
+            ["名詞", "固有名詞", "人名", "姓"],
+            ["名詞", "固有名詞", "人名", "名"],
+            ["名詞", "固有名詞", "組織", "*"],
+            ["名詞", "固有名詞", "地域", "一般"],
+            ["名詞", "固有名詞", "一般", "*"],
+            ["名詞", "接尾", "地域", "*"],
+            ["名詞", "接尾", "一般", "*"],
+            ["名詞", "一般", "*", "*"],
+            ["名詞", "数", "*", "*"],
+            ["名詞", "サ変接続", "*", "*"],
+            ["名詞", "代名詞", "一般", "*"],
+            ["名詞", "副詞可能", "*", "*"],
+            ["名詞", "非自立", "副詞可能", "*"],
+            ["動詞", "自立", "*", "*"],
+            ["助動詞", "*", "*", "*"],
+            ["助詞", "格助詞", "一般", "*"],
+            ["接頭詞", "名詞接続", "*", "*"],
+            ["記号", "一般", "*", "*"],
+            ["UNK", "*", "*", "*"],
+        ];
+        for pos in tokens {
+            for class in Pos::ALL {
+                let bits = Pos::classes_of(&pos);
+                assert_eq!(bits & class.bit() != 0, starts_with_tags(&pos, class.tags()), "{pos:?} {class:?}");
+            }
+        }
+    }
 
     #[test]
     fn user_dictionary_lines_are_checked() {

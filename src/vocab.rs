@@ -156,8 +156,8 @@ pub(crate) struct Finders {
     /// `self_references`, in list order.
     pub self_references: Words,
     /// `generic_orgs` and `self_references`, for exact look-ups.
-    generic_set: std::collections::HashSet<String>,
-    self_reference_set: std::collections::HashSet<String>,
+    generic_set: rustc_hash::FxHashSet<String>,
+    self_reference_set: rustc_hash::FxHashSet<String>,
     /// The legal forms' abbreviations written in parentheses ((株), (一社)), as
     /// `(index into legal_forms, abbreviation)` in list order, and their automaton.
     pub paren_forms: (Vec<(usize, String)>, Words),
@@ -174,8 +174,8 @@ pub(crate) struct Finders {
 /// looking a role up at a position then compares a handful of roles, not all of them.
 #[derive(Debug, Clone, Default)]
 struct RoleIndex {
-    by_first: std::collections::HashMap<char, Vec<usize>>,
-    by_last: std::collections::HashMap<char, Vec<usize>>,
+    by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
+    by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 impl Default for Vocabulary {
@@ -351,6 +351,12 @@ impl Vocabulary {
         let last = s.chars().next_back()?;
         let candidates = self.role_index().by_last.get(&last)?;
         candidates.iter().map(|&i| self.roles[i].as_str()).find(|r| s.ends_with(r))
+    }
+
+    /// Whether some role ends with the character `c` (every role, spaced or chained,
+    /// ends with a role of the list, so a string whose last character ends none is none).
+    pub(crate) fn may_end_role(&self, c: char) -> bool {
+        self.role_index().by_last.contains_key(&c)
     }
 
     /// The first (longest) role that `s` starts with.

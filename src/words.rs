@@ -1,43 +1,65 @@
-//! Finding many words in a text in one pass (an Aho-Corasick automaton), for the rules
-//! that would otherwise search the text once per word of a list.
+//! Finding many words in a text in one pass, for the rules that would otherwise search
+//! the text once per word of a list.
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use rustc_hash::FxHashMap;
 
 /// A list of words, searched for all at once.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Words {
-    automaton: Option<AhoCorasick>,
-    len: usize,
+    words: Vec<String>,
+    /// The words by their first character, each list in list order.
+    by_first: FxHashMap<char, Vec<usize>>,
+    /// A quick filter of the first characters: bit `c % 4096` is set for each.
+    first_bits: Vec<u64>,
 }
 
 impl Words {
-    /// An automaton over `words` (an empty or unbuildable list finds nothing).
+    const FILTER_BITS: usize = 4096;
+
+    /// The words of `words` (an empty word finds nothing).
     pub fn new<I, S>(words: I) -> Self
     where
         I: IntoIterator<Item = S>,
-        S: AsRef<[u8]>,
+        S: AsRef<str>,
     {
-        let words: Vec<S> = words.into_iter().collect();
-        let len = words.len();
-        // (an NFA: quick to build, as some lists are built per document)
-        let automaton = AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(&words).ok().filter(|_| len > 0);
-        Words { automaton, len }
+        let words: Vec<String> = words.into_iter().map(|w| w.as_ref().to_string()).collect();
+        let mut by_first: FxHashMap<char, Vec<usize>> = FxHashMap::default();
+        let mut first_bits = vec![0u64; Self::FILTER_BITS / 64];
+        for (i, word) in words.iter().enumerate() {
+            if let Some(c) = word.chars().next() {
+                by_first.entry(c).or_default().push(i);
+                let bit = c as usize % Self::FILTER_BITS;
+                first_bits[bit / 64] |= 1 << (bit % 64);
+            }
+        }
+        Words { words, by_first, first_bits }
     }
 
     /// Every occurrence of every word, word by word in list order: for each word, the
     /// offsets `hay.match_indices(word)` gives (in text order, not overlapping each other).
+    ///
+    /// One walk over the text's characters: a word can only start where its first
+    /// character is, and most characters start none of the words.
     pub fn occurrences(&self, hay: &str) -> Vec<Vec<usize>> {
-        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.len];
-        let Some(automaton) = &self.automaton else { return out };
-        let mut hits: Vec<(usize, usize, usize)> =
-            automaton.find_overlapping_iter(hay).map(|m| (m.pattern().as_usize(), m.start(), m.end())).collect();
-        hits.sort_unstable();
-        let mut last_end = 0;
-        for (word, start, end) in hits {
-            let Some(found) = out.get_mut(word) else { continue };
-            if found.is_empty() || start >= last_end {
-                found.push(start);
-                last_end = end;
+        let mut out: Vec<Vec<usize>> = vec![Vec::new(); self.words.len()];
+        if self.by_first.is_empty() {
+            return out;
+        }
+        // where each word's last occurrence ends (match_indices does not overlap them)
+        let mut free_from = vec![0usize; self.words.len()];
+        for (at, c) in hay.char_indices() {
+            let bit = c as usize % Self::FILTER_BITS;
+            if self.first_bits[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            let Some(candidates) = self.by_first.get(&c) else { continue };
+            let rest = &hay[at..];
+            for &i in candidates {
+                let word = &self.words[i];
+                if at >= free_from[i] && rest.starts_with(word.as_str()) {
+                    out[i].push(at);
+                    free_from[i] = at + word.len();
+                }
             }
         }
         out
@@ -48,8 +70,8 @@ impl Words {
 /// may start or end with, in list order, without comparing it with all of them.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Affixes {
-    by_first: std::collections::HashMap<char, Vec<usize>>,
-    by_last: std::collections::HashMap<char, Vec<usize>>,
+    by_first: rustc_hash::FxHashMap<char, Vec<usize>>,
+    by_last: rustc_hash::FxHashMap<char, Vec<usize>>,
 }
 
 impl Affixes {
@@ -121,11 +143,12 @@ mod tests {
 
     #[test]
     fn occurrences_are_match_indices_per_word() {
-        let words = ["(株)", "株", "ああ", "あ"];
+        let words = ["(株)", "株", "ああ", "あ", "株式会社", "式会", "社"];
         let hay = "(株)アカネと株式会社ああああ";
         let finder = Words::new(words);
         let expected: Vec<Vec<usize>> = words.iter().map(|w| hay.match_indices(w).map(|(at, _)| at).collect()).collect();
         assert_eq!(finder.occurrences(hay), expected);
         assert_eq!(Words::new(Vec::<String>::new()).occurrences("株"), Vec::<Vec<usize>>::new());
+        assert_eq!(Words::new(["", "株"]).occurrences("株株"), vec![vec![], vec![0, 3]]);
     }
 }

@@ -11,6 +11,19 @@ pub(crate) mod partnerships;
 pub(crate) mod people;
 pub(crate) mod release;
 
+/// `s` with its whitespace taken out: the form names are compared in (「岡野 栄之」 →
+/// 「岡野栄之」). This runs for every name the rules compare, so a string with no
+/// whitespace (most of them) is copied whole.
+pub(crate) fn without_whitespace(s: &str) -> String {
+    // (the bytes that can start a whitespace character: ASCII whitespace, and the lead
+    // bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000)
+    let may_have_space = s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2)) || s.contains('\u{3000}');
+    if !may_have_space {
+        return s.to_string();
+    }
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
 /// The organization named as the release's first publisher (equal but for whitespace,
 /// by name or alias), if the organizations found include it.
 pub(crate) fn publisher_org(out: &crate::model::Extraction) -> Option<usize> {

@@ -16,6 +16,7 @@
 mod corpus;
 mod rules;
 
+use crate::tokens::Pos;
 use std::ops::Range;
 
 use crate::model::{Amount, Count, CountKind, Extraction, Qualifier};
@@ -282,7 +283,7 @@ fn subject_after(ctx: &Ctx<'_>, at: usize, relative: bool) -> Option<String> {
     }
     // 9,000人の接種を実施: a verbal noun is what was done, not what is counted
     let last = ctx.token_ending_at(start + len)?;
-    if last.is("名詞,サ変接続") || last.is("名詞,副詞可能") || last.is("名詞,数") {
+    if last.is(Pos::SahenNoun) || last.is(Pos::AdverbialNoun) || last.is(Pos::Number) {
         return None;
     }
     COUNTED_HEADS.iter().any(|h| run.ends_with(h)).then(|| run.to_string())

@@ -1,5 +1,6 @@
 //! Step 1: every span of the text that names an organization, and why.
 
+use crate::tokens::Pos;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -283,7 +284,7 @@ fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
     // (a prefecture or city, a place IPADIC knows, is never the first word of one: 「福井県・九頭竜信用金庫」)
     let municipality = |r: Range<usize>| {
         doc.vocab.municipal_heads.iter().any(|h| v[r.clone()].ends_with(h.as_str()))
-            && crate::tokens::overlapping(doc.tokens, r.clone()).first().is_some_and(|t| t.range.start == r.start && t.is("名詞,固有名詞,地域"))
+            && crate::tokens::overlapping(doc.tokens, r.clone()).first().is_some_and(|t| t.range.start == r.start && t.is(Pos::PlaceName))
     };
     let mut pieces = Vec::new();
     let mut start = run.start;
@@ -355,7 +356,7 @@ fn common_nouns_only(doc: &Doc<'_>, from: usize, part: &str) -> bool {
     let mut tokens = crate::tokens::within(doc.tokens, at..at + part.len()).peekable();
     tokens.peek().is_some()
         && !part.chars().any(|c| c.is_ascii_alphabetic())
-        && tokens.all(|t| t.is("名詞") && !t.is("名詞,固有名詞") && !t.unknown)
+        && tokens.all(|t| t.is(Pos::Noun) && !t.is(Pos::ProperNoun) && !t.unknown)
 }
 
 /// An institutional head at the end: 横浜国立大学, 先端医療振興財団クラスター推進センター.
@@ -370,7 +371,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     let head_start = r.end - h.head.len();
     // The head must be a word of its own, not the tail of one (都市 is no 市).
     let near = crate::tokens::overlapping(doc.tokens, head_start..r.end);
-    let org_token = near.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is("名詞,固有名詞,組織"));
+    let org_token = near.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is(Pos::OrganizationName));
     // (a word starting inside the head is enough: 「科学|部」 for 学部)
     let starts_inside = near.iter().any(|t| t.range.start >= head_start && t.range.start < r.end);
     if !starts_inside && !is_token_inside(doc, head_start) && !org_token {
@@ -380,7 +381,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     // A descriptor before a proper name: 「サイエンスパーク蘇州工業園区」.
     if let Some(d) = DESCRIPTORS.iter().find(|d| v[start..head_start].starts_with(*d) && head_start - start > d.len() + 3) {
         let at = start + d.len();
-        let proper_next = crate::tokens::overlapping(doc.tokens, at..at + 1).iter().any(|t| t.range.start == at && (t.is("名詞,固有名詞") || t.unknown))
+        let proper_next = crate::tokens::overlapping(doc.tokens, at..at + 1).iter().any(|t| t.range.start == at && (t.is(Pos::ProperNoun) || t.unknown))
             || v[at..].starts_with(|c: char| c.is_ascii_alphabetic());
         if proper_next {
             start = at;
@@ -432,7 +433,7 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     let proper = modifier.chars().any(|c| c.is_ascii_alphabetic())
         || crate::tokens::overlapping(doc.tokens, start..head_start)
             .iter()
-            .any(|t| t.is("名詞,固有名詞") || (t.unknown && has_name_script(&v[t.range.clone()])));
+            .any(|t| t.is(Pos::ProperNoun) || (t.unknown && has_name_script(&v[t.range.clone()])));
     // so do the heads a common noun often takes: 「音楽学校」, 「教育委員会」, 「サッカークラブ」, 「労働組合」
     if (h.kind == OrgKind::Company || PROPER_HEADS.contains(&h.head.as_str())) && !proper {
         return None;
@@ -580,7 +581,7 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
         }
         let head = heads.iter().any(|h| h == &v[tok.range.clone()]);
         // a place written in hiragana, which IPADIC cuts into pieces: 「ゆのはら市」
-        if head && tok.is("名詞") && let Some(run) = runs.iter().find(|r| r.start < tok.range.start && r.end == tok.range.end) {
+        if head && tok.is(Pos::Noun) && let Some(run) = runs.iter().find(|r| r.start < tok.range.start && r.end == tok.range.end) {
             let name = &v[run.start..tok.range.start];
             if name.chars().count() >= 3 && name.chars().all(|c| matches!(c, '\u{3041}'..='\u{3096}')) {
                 let mut c = Cand::new(run.clone(), OrgKind::Municipality, Source::Municipality);
@@ -589,8 +590,8 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        let suffix = head && tok.is("名詞,接尾,地域");
-        let mayor = matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長" | "県知事" | "都知事" | "府知事" | "道知事") && tok.is("名詞,一般");
+        let suffix = head && tok.is(Pos::PlaceSuffix);
+        let mayor = matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長" | "県知事" | "都知事" | "府知事" | "道知事") && tok.is(Pos::GeneralNoun);
         // 「あすわ市長 嘉村 恵美子」: a hiragana place before its head's role
         if mayor {
             let kana: usize = v[..tok.range.start].chars().rev().take_while(|c| matches!(c, '\u{3041}'..='\u{3096}')).map(char::len_utf8).sum();
@@ -610,11 +611,11 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
         // with the short common nouns written with it (芙蓉|ヶ|丘市, みずほ|野|市長), back to a
         // prefecture or another place's suffix (神奈川県|芙蓉ヶ丘市).
         let proper = |p: &crate::tokens::Token<'_>| {
-            (p.is("名詞,固有名詞") && !p.is("名詞,固有名詞,人名")) || (p.unknown && has_name_script(&v[p.range.clone()]))
+            (p.is(Pos::ProperNoun) && !p.is(Pos::PersonName)) || (p.unknown && has_name_script(&v[p.range.clone()]))
         };
         let part_of_name = |p: &crate::tokens::Token<'_>| {
             let w = &v[p.range.clone()];
-            (proper(p) || (p.is("名詞,一般") && w.chars().count() <= 2)) && !heads.iter().any(|h| w.ends_with(h.as_str()))
+            (proper(p) || (p.is(Pos::GeneralNoun) && w.chars().count() <= 2)) && !heads.iter().any(|h| w.ends_with(h.as_str()))
         };
         let mut j = i;
         while j > 0 && i - j < 4 && t[j - 1].range.end == t[j].range.start && part_of_name(&t[j - 1]) {
@@ -723,7 +724,7 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
     // an address: another place or a number right after (兵庫県神戸市, 大阪市北区)
     if let Some(next) = t.get(i + 1)
         && next.range.start == range.end
-        && (next.is("名詞,固有名詞,地域") || next.is("名詞,数"))
+        && (next.is(Pos::PlaceName) || next.is(Pos::Number))
     {
         return true;
     }
@@ -732,7 +733,7 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
     if t.get(first).is_some_and(|x| x.range.start == range.start)
         && first >= 1
         && t[first - 1].range.end == range.start
-        && t[first - 1].is("名詞,接尾,地域")
+        && t[first - 1].is(Pos::PlaceSuffix)
     {
         return true;
     }
@@ -771,7 +772,7 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             out.push(Cand::new(tok.range.clone(), OrgKind::Other, Source::LegalForm));
             continue;
         }
-        if !tok.is("名詞,固有名詞,組織") || tok.unknown || tok.base == "*" {
+        if !tok.is(Pos::OrganizationName) || tok.unknown || tok.base == "*" {
             continue;
         }
         let s = &v[tok.range.clone()];
@@ -791,7 +792,7 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         // 「川崎市」「川崎市内」: a place, not the company
         if let Some(next) = t.get(i + 1)
             && next.range.start == tok.range.end
-            && (next.is("名詞,接尾,地域") || v[next.range.clone()].starts_with(['市', '県', '町', '区', '村']))
+            && (next.is(Pos::PlaceSuffix) || v[next.range.clone()].starts_with(['市', '県', '町', '区', '村']))
         {
             continue;
         }
@@ -923,7 +924,7 @@ fn is_namey(doc: &Doc<'_>, s: &str) -> bool {
         let v = doc.text.v();
         // some token of it is a proper noun: 「神奈川県」, 「湘南鎌倉総合病院」
         v.match_indices(s).any(|(at, _)| {
-            crate::tokens::within(doc.tokens, at..at + s.len()).any(|t| t.is("名詞,固有名詞"))
+            crate::tokens::within(doc.tokens, at..at + s.len()).any(|t| t.is(Pos::ProperNoun))
         })
     }
 }

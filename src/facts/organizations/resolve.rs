@@ -28,7 +28,7 @@ struct Entity {
 
 /// Text folded for comparison: no spaces.
 fn key(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    crate::facts::without_whitespace(s)
 }
 
 fn cand_key(v: &str, c: &Cand) -> String {

@@ -3,6 +3,7 @@
 //! that end one. The legal forms, institutional heads, self-references and generic
 //! phrases are data in `vocab.toml`.
 
+use crate::tokens::Pos;
 use std::ops::Range;
 
 /// Characters that make up names: kanji, katakana, Latin letters (accented too) and
@@ -81,9 +82,9 @@ fn opens_with_function_word(doc: &crate::pipeline::Doc<'_>, seg: Range<usize>) -
 /// や|ま|ぶ|き醸造 or くわ|だ農機 they are the dictionary's guesses, not grammar.
 fn closes_clause(t: &crate::tokens::Token<'_>, next: Option<&crate::tokens::Token<'_>>) -> bool {
     let adnominal = t.cform == "基本形"
-        && (t.is("動詞")
-            || (t.is("助動詞") && !t.ctype.starts_with("文語") && !matches!(t.ctype, "特殊・ダ" | "特殊・デス" | "特殊・マス")));
-    adnominal && next.is_some_and(|n| !n.is("助詞") && !n.is("助動詞"))
+        && (t.is(Pos::Verb)
+            || (t.is(Pos::Auxiliary) && !t.ctype.starts_with("文語") && !matches!(t.ctype, "特殊・ダ" | "特殊・デス" | "特殊・マス")));
+    adnominal && next.is_some_and(|n| !n.is(Pos::Particle) && !n.is(Pos::Auxiliary))
 }
 
 /// Runs of name characters (see [`runs`]) joined or extended across hiragana that is
@@ -109,7 +110,7 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
             let mut inside = crate::tokens::overlapping(doc.tokens, seg.clone()).iter().peekable();
             let nouns = inside.peek().is_some()
                 && inside.all(|t| {
-                    t.is("名詞") && !["名詞,非自立", "名詞,代名詞", "名詞,接尾", "名詞,副詞可能"].iter().any(|p| t.is(p))
+                    t.is(Pos::Noun) && ![Pos::NonIndependentNoun, Pos::Pronoun, Pos::Suffix, Pos::AdverbialNoun].into_iter().any(|p| t.is(p))
                 });
             if nouns {
                 prev.end = r.end;

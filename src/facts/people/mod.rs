@@ -15,6 +15,7 @@ mod tables;
 #[cfg(test)]
 mod corpus;
 
+use crate::tokens::Pos;
 use std::ops::Range;
 
 use names::{Script, canonical, katakana_word_at, name_at, name_before, surname_before};
@@ -104,7 +105,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         if attached
             && let Some((r, _)) = &person
             && roles::role_ending_at(doc.vocab, v, role.end, true).is_some_and(|d| d.start <= r.start)
-            && !crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.range.end == r.end && t.is("名詞,固有名詞,人名"))
+            && !crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.range.end == r.end && t.is(Pos::PersonName))
         {
             continue;
         }
@@ -261,7 +262,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     for i in 0..t.len().saturating_sub(1) {
         let (a, b) = (&t[i], &t[i + 1]);
         let gap = &v[a.range.end..b.range.start];
-        if a.is("名詞,固有名詞,人名,姓") && b.is("名詞,固有名詞,人名,名") && (gap.is_empty() || gap == " ") {
+        if a.is(Pos::FamilyName) && b.is(Pos::GivenName) && (gap.is_empty() || gap == " ") {
             // 「門真市」 is a place
             if matches!(&v[b.range.clone()], "市" | "町" | "村" | "区" | "県" | "郡") {
                 continue;
@@ -292,7 +293,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         if r.end <= at || org_taken(&r) || people.iter().any(|p| p.range.start < r.end && r.start < p.range.end) {
             continue;
         }
-        let named = crate::tokens::within(doc.tokens, r.clone()).any(|t| t.is("名詞,固有名詞,人名"));
+        let named = crate::tokens::within(doc.tokens, r.clone()).any(|t| t.is(Pos::PersonName));
         let bounded = !v[r.end..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | 'ァ'..='ヺ'));
         if named && bounded {
             let twin = twin_after(doc, r.end, script);
@@ -321,7 +322,7 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
     if let Some(t) = crate::tokens::overlapping(doc.tokens, r.start..forward.start)
         .iter()
         .rev()
-        .find(|t| t.range.end > r.start && t.range.end <= forward.start && t.is("名詞,接尾,地域"))
+        .find(|t| t.range.end > r.start && t.range.end <= forward.start && t.is(Pos::PlaceSuffix))
     {
         r.start = t.range.end;
     }
@@ -361,7 +362,7 @@ fn role_value(written: &str) -> String {
     if written.contains(|c: char| c.is_ascii_alphabetic()) {
         written.to_string()
     } else {
-        written.chars().filter(|c| !c.is_whitespace()).collect()
+        crate::facts::without_whitespace(written)
     }
 }
 
@@ -472,7 +473,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
         if unit.chars().count() >= 2
             && let Some(parent) = out.organizations.get(i)
         {
-            let fold = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+            let fold = crate::facts::without_whitespace;
             let stems: Vec<String> = std::iter::once(&parent.name)
                 .chain(&parent.aliases)
                 .map(|n| fold(parent.legal_form.as_ref().and_then(|f| n.strip_prefix(f.name.as_str())).unwrap_or(n)))

@@ -2,6 +2,7 @@
 //! (ステファン・ヴォックスストラム, サンドリン・ミラー=モンゴメリー), Latin (Gene D. Block),
 //! and Korean or Chinese names in kanji (李永).
 
+use crate::tokens::Pos;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -47,9 +48,9 @@ fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     if first.range.start != r.start {
         return false;
     }
-    let proper = first.is("名詞,固有名詞") || first.unknown || first.is("名詞,一般") && tokens.len() >= 2;
-    let no_function_words = tokens.iter().all(|t| !t.is("動詞") && !t.is("助動詞") && !t.is("名詞,サ変接続") && !t.is("名詞,数"));
-    let person_tag = tokens.iter().any(|t| t.is("名詞,固有名詞,人名") || t.is("名詞,固有名詞,地域"));
+    let proper = first.is(Pos::ProperNoun) || first.unknown || first.is(Pos::GeneralNoun) && tokens.len() >= 2;
+    let no_function_words = tokens.iter().all(|t| !t.is(Pos::Verb) && !t.is(Pos::Auxiliary) && !t.is(Pos::SahenNoun) && !t.is(Pos::Number));
+    let person_tag = tokens.iter().any(|t| t.is(Pos::PersonName) || t.is(Pos::PlaceName));
     proper && no_function_words && (person_tag || first.unknown)
 }
 
@@ -60,20 +61,20 @@ fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let v = doc.text.v();
     let tokens = crate::tokens::overlapping(doc.tokens, r.clone());
     let given_start = v[r.clone()].find(' ').map_or(r.end, |p| r.start + p + 1);
-    let known_family = tokens.first().is_some_and(|t| t.is("名詞,固有名詞,人名") || t.is("名詞,固有名詞,地域")) && tokens.first().is_some_and(|t| t.range.end <= given_start);
+    let known_family = tokens.first().is_some_and(|t| t.is(Pos::PersonName) || t.is(Pos::PlaceName)) && tokens.first().is_some_and(|t| t.range.end <= given_start);
     let short_given = v[given_start..r.end].chars().count() <= 2;
     // (「2021年4月 同 教授」: a name never runs on from a number)
     let after_number = v[..r.start].ends_with(|c: char| c.is_ascii_digit());
     !after_number
         && tokens.first().is_some_and(|t| t.range.start == r.start)
         // (a prefix ends no name: 「月 同」)
-        && !tokens.last().is_some_and(|t| t.is("接頭詞"))
+        && !tokens.last().is_some_and(|t| t.is(Pos::Prefix))
         // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
         && tokens.iter().all(|t| {
             let verbal_noun_ok = known_family && short_given && t.range.start >= given_start;
-            let grammar = t.is("動詞") || t.is("助動詞") || t.is("名詞,代名詞");
-            let verbal_noun = t.is("名詞,サ変接続") && !verbal_noun_ok;
-            let digits = t.is("名詞,数") && v[t.range.clone()].chars().any(|c| c.is_ascii_digit());
+            let grammar = t.is(Pos::Verb) || t.is(Pos::Auxiliary) || t.is(Pos::Pronoun);
+            let verbal_noun = t.is(Pos::SahenNoun) && !verbal_noun_ok;
+            let digits = t.is(Pos::Number) && v[t.range.clone()].chars().any(|c| c.is_ascii_digit());
             !(grammar || verbal_noun || digits)
         })
 }
@@ -129,10 +130,10 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         // (「藤巻まどかは」: a particle read by IPADIC ends the match, not 「ちさと」's と)
         let given_at = r.end - given.len();
         let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や'])
-            && crate::tokens::overlapping(doc.tokens, given_at..r.end).iter().any(|t| t.is("助詞") || t.is("助動詞"));
+            && crate::tokens::overlapping(doc.tokens, given_at..r.end).iter().any(|t| t.is(Pos::Particle) || t.is(Pos::Auxiliary));
         let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
         let family_tokens = crate::tokens::overlapping(doc.tokens, family.clone());
-        let plain_noun = |t: &crate::tokens::Token<'_>| t.is("名詞") && !t.is("名詞,数") && !t.is("名詞,代名詞");
+        let plain_noun = |t: &crate::tokens::Token<'_>| t.is(Pos::Noun) && !t.is(Pos::Number) && !t.is(Pos::Pronoun);
         // 「大江戸 まさみ 氏」: an honorific after it vouches for a family name IPADIC reads as a common noun
         let honored = doc.vocab.honorifics.iter().any(|h| after.trim_start_matches(' ').starts_with(h.as_str()))
             && family_tokens.iter().any(|t| t.range.start == family.start && plain_noun(t));
@@ -140,9 +141,9 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         // name as a given name
         let given_name = crate::tokens::overlapping(doc.tokens, given_at..r.end)
             .first()
-            .is_some_and(|t| t.range.start == given_at && t.range.end == r.end && t.is("名詞,固有名詞,人名,名"));
+            .is_some_and(|t| t.range.start == given_at && t.range.end == r.end && t.is(Pos::GivenName));
         let family_nouns = family_tokens.first().is_some_and(|t| t.range.start == family.start)
-            && family_tokens.iter().all(|t| plain_noun(t) && !t.is("名詞,サ変接続"));
+            && family_tokens.iter().all(|t| plain_noun(t) && !t.is(Pos::SahenNoun));
         if bounded && !particle_end && !family.is_empty() && (kanji_is_name(doc, &family) || honored || given_name && family_nouns) {
             return Some((r, Script::Kanji));
         }
@@ -154,7 +155,7 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         let family_len: usize = v[r.clone()].chars().take_while(|&c| !matches!(c, ' ' | '\u{30A1}'..='\u{30FA}')).map(char::len_utf8).sum();
         let family = r.start..r.start + family_len;
         // the family name is tagged 人名 (or the katakana is)
-        let person = crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.is("名詞,固有名詞,人名"));
+        let person = crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.is(Pos::PersonName));
         if bounded && person && kanji_is_name(doc, &family) {
             return Some((r, Script::Kanji));
         }
@@ -275,7 +276,7 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         let family_end = v[..end - hira].trim_end_matches(' ').len();
         let family: usize = v[..family_end].chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ' | 'ノ')).map(char::len_utf8).sum();
         // (「領域における」: no particle or auxiliary is part of a given name)
-        let grammar = crate::tokens::overlapping(doc.tokens, end - hira..end).iter().any(|t| t.is("助詞") || t.is("助動詞"));
+        let grammar = crate::tokens::overlapping(doc.tokens, end - hira..end).iter().any(|t| t.is(Pos::Particle) || t.is(Pos::Auxiliary));
         if (1..=3).contains(&(family / 3)) && !grammar {
             return name_at(doc, family_end - family).filter(|(r, _)| r.end == end);
         }
@@ -328,7 +329,7 @@ pub(super) fn kanji_run_before(before: &str) -> Vec<(usize, char)> {
 /// The name as the output gives it: Japanese names without the space, others as written.
 pub(super) fn canonical(s: &str, script: Script) -> String {
     match script {
-        Script::Kanji => s.chars().filter(|c| !c.is_whitespace()).collect(),
+        Script::Kanji => crate::facts::without_whitespace(s),
         Script::Katakana | Script::Latin => s.split_whitespace().collect::<Vec<_>>().join(" "),
     }
 }
@@ -344,8 +345,8 @@ pub(super) fn surname_before(doc: &Doc<'_>, end: usize) -> Option<Range<usize>> 
         return None;
     }
     let tokens = crate::tokens::overlapping(doc.tokens, start..end);
-    let one_common_noun = tokens.len() == 1 && tokens[0].is("名詞,一般");
-    let bad = tokens.iter().any(|t| t.is("動詞") || t.is("助動詞") || t.is("名詞,サ変接続") || t.is("名詞,数") || t.is("名詞,代名詞"));
+    let one_common_noun = tokens.len() == 1 && tokens[0].is(Pos::GeneralNoun);
+    let bad = tokens.iter().any(|t| t.is(Pos::Verb) || t.is(Pos::Auxiliary) || t.is(Pos::SahenNoun) || t.is(Pos::Number) || t.is(Pos::Pronoun));
     let aligned = tokens.first().is_some_and(|t| t.range.start == start);
     (!one_common_noun && !bad && aligned).then_some(start..end)
 }

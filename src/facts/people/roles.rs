@@ -128,7 +128,7 @@ fn letter_spaced_role(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range
 
 /// Whether all of `s` is one role (with qualifiers and chains).
 pub(crate) fn is_role(vocab: &Vocabulary, s: &str) -> bool {
-    role_starting_at(vocab, s, 0).is_some_and(|r| r.end == s.len())
+    s.chars().next_back().is_some_and(|last| vocab.may_end_role(last)) && role_starting_at(vocab, s, 0).is_some_and(|r| r.end == s.len())
 }
 
 #[cfg(test)]
