@@ -141,6 +141,8 @@ const EXAMPLES: &[(&str, &[Expected])] = &[
 
 /// Strings that must yield no count.
 const NEGATIVE: &[&str] = &[
+    // a section number before a heading
+    "７　組織改正の概要",
     // money, percentages, lengths, areas
     "資本金1000万円",
     "1,200万円以上の支援",

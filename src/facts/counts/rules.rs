@@ -463,6 +463,13 @@ fn build_counter(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option
     let value = count_value(&ctx.v[n.clone()])?;
     let at = skip_space(ctx.v, n.end);
     let (entry, unit, with_me) = counter_at(ctx, at, ctx.vocab.count_units.iter())?;
+    // 「7　組織改正の概要」: a section number opening its line, a space, then a heading that
+    // runs on from the "unit", is no count
+    let line_start = ctx.v[..n.start].rfind('\n').map_or(0, |p| p + 1);
+    let runs_on = ctx.v[unit.end..].starts_with(|c: char| c.is_alphanumeric());
+    if at > n.end && runs_on && ctx.v[line_start..n.start].trim().is_empty() {
+        return None;
+    }
     let (kind, name) = if with_me {
         (CountKind::Ordinal, format!("{}目", entry.unit))
     } else if entry.ordinal {

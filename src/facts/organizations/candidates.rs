@@ -590,7 +590,10 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
                 continue;
             }
         }
-        let suffix = head && tok.is(Pos::PlaceSuffix);
+        // (a municipal head IPADIC reads as a common noun after a word it reads as a family
+        // name is a suffix too: 茅ヶ崎|市)
+        let after_surname = i > 0 && t[i - 1].is(Pos::FamilyName) && t[i - 1].range.end == tok.range.start;
+        let suffix = head && (tok.is(Pos::PlaceSuffix) || tok.is(Pos::Noun) && after_surname);
         let mayor = matches!(&v[tok.range.clone()], "市長" | "町長" | "村長" | "区長" | "県知事" | "都知事" | "府知事" | "道知事") && tok.is(Pos::GeneralNoun);
         // 「あすわ市長 嘉村 恵美子」: a hiragana place before its head's role
         if mayor {
@@ -617,11 +620,27 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
             let w = &v[p.range.clone()];
             (proper(p) || (p.is(Pos::GeneralNoun) && w.chars().count() <= 2)) && !heads.iter().any(|h| w.ends_with(h.as_str()))
         };
+        // (before a ヶ/ケ/ノ joining two parts, any kanji noun: 楓|ヶ|浜市, where IPADIC
+        // reads 楓 as a family name)
+        let joined_before = |p: &crate::tokens::Token<'_>, next: &crate::tokens::Token<'_>| {
+            matches!(&v[next.range.clone()], "ヶ" | "ケ" | "ノ" | "の")
+                && p.is(Pos::Noun)
+                && v[p.range.clone()].chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}'))
+        };
+        // (right before a place suffix, a word IPADIC reads as a family name is the place:
+        // 茅ヶ崎|市, 門真|市)
+        let surname_place = |k: usize| {
+            suffix && k + 1 == i && t[k].is(Pos::FamilyName) && v[t[k].range.clone()].chars().count() >= 2 && t[k].range.end == tok.range.start
+        };
         let mut j = i;
-        while j > 0 && i - j < 4 && t[j - 1].range.end == t[j].range.start && part_of_name(&t[j - 1]) {
+        while j > 0
+            && i - j < 4
+            && t[j - 1].range.end == t[j].range.start
+            && (part_of_name(&t[j - 1]) || joined_before(&t[j - 1], &t[j]) || surname_place(j - 1))
+        {
             j -= 1;
         }
-        if j == i || !t[j..i].iter().any(proper) {
+        if j == i || !(j..i).any(|k| proper(&t[k]) || surname_place(k)) {
             continue;
         }
         let end = if mayor { tok.range.start + "市".len() } else { tok.range.end };
@@ -646,7 +665,7 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     let v = doc.text.v();
     const ACTING: &[&str] = &[
         "は", "が", "主催", "共催", "後援", "協賛", "の出損", "の出資", "職員", "担当者", "役所", "議会", "と共同", "と連携",
-        "と協力", "との間", "とともに", "との協定", "との連携", "との覚書",
+        "と協力", "との間", "とともに", "との協定", "との連携", "との覚書", "との交流", "との人事交流", "と交流",
     ];
     let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
     let line_end = v[range.end..].find('\n').map_or(v.len(), |p| range.end + p);
@@ -776,6 +795,10 @@ fn dictionary(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             continue;
         }
         let s = &v[tok.range.clone()];
+        // 「市長部局」「知事部局」: an official's offices, not a body
+        if doc.vocab.role_at_start_of(s).is_some_and(|r| r.len() < s.len()) {
+            continue;
+        }
         if s.is_ascii() || s.chars().count() < 3 {
             continue;
         }

@@ -91,6 +91,9 @@ const EXAMPLES: &[Example] = &[
     // a reading in the parenthesis, a group label beside its members
     ("Aoba株式会社(アオバ株式会社、本社:東京都港区)は発表した。", &[("Aoba株式会社", &["アオバ株式会社"])]),
     ("東雲ホールディングス株式会社は、東雲グループの中核企業です。", &[("東雲ホールディングス株式会社", &[])]),
+    // places with ヶ or ケ inside, and one IPADIC reads as a family name
+    ("楓ヶ浜市は、人事異動を発表した。", &[("楓ヶ浜市", &[])]),
+    ("茅ヶ崎市は、鎌ケ谷市が主催する会議に参加した。", &[("茅ヶ崎市", &[]), ("鎌ケ谷市", &[])]),
 ];
 
 /// Texts with no organization.
@@ -113,6 +116,8 @@ const NEGATIVE: &[&str] = &[
     "2.センターの概要",
     "本店営業部と「法人営業センター」を新設",
     "広報・IRグループまでお問い合わせください",
+    // a dictionary 組織 word that is an official's offices
+    "市長部局は9部39課となります。",
 ];
 
 fn run(input: &str) -> Extraction {

@@ -81,6 +81,19 @@ const EXAMPLES: &[Example] = &[
         &[("田中太郎", Some("教授"), Some("東雲大学")), ("佐藤花子", Some("准教授"), Some("東雲大学"))],
     ),
     ("審査委員長を務めた中村 修 教授(東雲農業大学)が講評した。", &[("中村修", Some("教授"), Some("東雲農業大学"))]),
+    // a list joined by 、: the second person works where the first does; a rare family
+    // name IPADIC reads with a verb in it (阿|比留)
+    (
+        "東雲大学の阿比留正人教授、饒平名 さやか助教と共同で",
+        &[("阿比留正人", Some("教授"), Some("東雲大学")), ("饒平名さやか", Some("助教"), Some("東雲大学"))],
+    ),
+    // a personnel table: letter-spaced headers, an arrow from the old post, a note after
+    // a role, a note on the post before the name, a hiragana department
+    (
+        "　新　職　　　　　氏　名　　　　　旧　職\n　副市長　　　　　有働　千里　　　← 企画政策部長\n　（退任）　　　　鶴巻　吉之　　　副市長（令和8年3月31日任期満了）\n",
+        &[("有働千里", Some("副市長"), None), ("有働千里", Some("企画政策部長"), None), ("鶴巻吉之", Some("副市長"), None)],
+    ),
+    ("こども未来部長（新設）勅使河原　稔", &[("勅使河原稔", Some("こども未来部長"), None)]),
 ];
 
 /// Texts with no person.
@@ -95,6 +108,8 @@ const NEGATIVE: &[&str] = &[
     "伊那支店副支店長",
     "2021年4月 同 教授(現職)",
     "研究領域における成果",
+    // a table's letter-spaced column labels
+    "新　職　　　　　氏　名　　　　　旧　職",
 ];
 
 fn run(input: &str) -> Extraction {

@@ -74,9 +74,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         }
         let place_role = PLACE_ROLES.iter().any(|p| role_text.ends_with(p));
         // 「佐藤 健太郎 教授、高橋 美咲 准教授」: a role after a name and before 、 is that name's
-        // (and 「グレアム・ターナー市長、ポーラ・ヒリニ副市長」, the name written solid before it)
+        // (and 「グレアム・ターナー市長、ポーラ・ヒリニ副市長」「佐藤正人教授、高橋美咲准教授」,
+        // the name written solid before it)
         let name_just_before = v[..role.start].strip_suffix(' ').is_some_and(|b| name_before(doc, b.len()).is_some_and(|(r, _)| r.end == b.len()))
-            || name_before(doc, role.start).is_some_and(|(r, s)| r.end == role.start && s == Script::Katakana && v[r].contains('・'));
+            || name_before(doc, role.start).is_some_and(|(r, s)| {
+                r.end == role.start && (s == Script::Katakana && v[r.clone()].contains('・') || s == Script::Kanji && v[role.end..].starts_with('、'))
+            });
         let after = skip_separator(v, role.end).filter(|_| !(name_just_before && v[role.end..].starts_with('、')));
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
         let mut attached = false;
@@ -130,6 +133,10 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         people.push(Found1 { range: name, script, roles: roles_here, attached, twin });
     }
 
+    // 1b. 「九重大学の阿比留正人教授、饒平名さやか助教」: the next person of a list joined by
+    // 、 works where the one before does, when nothing names another organization.
+    inherit_along_lists(v, &mut people);
+
     // 2. Personnel tables: 新役職 / 氏名 / 旧役職.
     for row in tables::rows(doc) {
         let by_shape = || names::cell_name(v, row.name.clone()).map(|r| (r, Script::Kanji));
@@ -140,9 +147,14 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             let org_in_cell = found.org_mentions.iter().find(|(_, m)| m.start >= cell.start && m.end <= cell.end);
             let role_start = org_in_cell.map_or(cell.start, |(_, m)| m.end);
             let org = org_in_cell.map(|(i, _)| *i).or_else(|| issuer(out));
+            // 「副市長(令和8年3月31日任期満了)」: a note after the role is not part of it
+            let cell_end = match v[role_start..cell.end].find('(') {
+                Some(open) if open > 0 && v[..cell.end].ends_with(')') => role_start + open,
+                _ => cell.end,
+            };
             // 「取締役 常務執行役員」: roles written with a space are two roles
             let mut at = role_start;
-            for part in v[role_start..cell.end].split(' ') {
+            for part in v[role_start..cell_end].trim_end().split(' ') {
                 let part_range = at..at + part.len();
                 at += part.len() + 1;
                 let whole_role = roles::role_ending_at(doc.vocab, part, part.len(), true).is_some_and(|r| r.start == 0);
@@ -234,6 +246,10 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             continue; // 先生, さま: too often other words
         }
         for (at, _) in v.match_indices(h.as_str()) {
+            // (「氏 名」, letter-spaced over a table's column, is the label 氏名)
+            if h == "氏" && v[at + h.len()..].trim_start_matches(' ').starts_with('名') {
+                continue;
+            }
             let end = v[..at].trim_end_matches(' ').len();
             if people.iter().any(|p| p.range.end == end || p.range.start <= end && end <= p.range.end) {
                 continue;
@@ -369,6 +385,16 @@ fn role_value(written: &str) -> String {
 /// After a role: 「:」, one space, or 「の」 before the name.
 fn skip_separator(v: &str, p: usize) -> Option<usize> {
     let rest = v.get(p..)?;
+    // 「こども未来部長(新設)勅使河原 稔」: a short note on the post, then the name
+    if let Some(inner) = rest.strip_prefix('(')
+        && let Some(close) = inner.find(')')
+        && (1..=6).contains(&inner[..close].chars().count())
+        && !inner[..close].contains(|c: char| c.is_ascii_digit() || c == '(')
+    {
+        let after = &inner[close + 1..];
+        let after = after.trim_start_matches(' ');
+        return Some(p + rest.len() - after.len());
+    }
     // 「理事長:岡野」「統括監の田宮」「院長、小川」「理事長に加藤 正人が就任」
     for sep in [":", " ", "の", ": ", "\t", "、", "に"] {
         if let Some(after) = rest.strip_prefix(sep) {
@@ -539,10 +565,16 @@ fn kind_roles(kind: crate::model::OrgKind) -> &'static [&'static str] {
             "事務局長", "課長", "係長", "主任", "研究員", "博士前期課程", "博士後期課程", "博士課程", "修士課程",
         ],
         OrgKind::Hospital => &["院長", "副院長", "病院長", "医長", "看護部長", "理事長"],
-        OrgKind::Association | OrgKind::Foundation | OrgKind::Other | OrgKind::ResearchInstitute => {
-            &["理事長", "副理事長", "会長", "副会長", "代表理事", "専務理事", "常務理事", "理事", "事務局長", "所長", "機構長"]
-        }
-        _ => &[],
+        OrgKind::Association | OrgKind::Foundation | OrgKind::Other | OrgKind::ResearchInstitute => &[
+            "理事長", "副理事長", "会長", "副会長", "代表理事", "専務理事", "常務理事", "理事", "事務局長", "所長", "機構長", "部長", "次長",
+            "課長", "室長", "課長補佐", "係長", "主任", "主査",
+        ],
+        // a city's, a prefecture's or a ministry's staff, by their posts
+        OrgKind::Municipality | OrgKind::Government => &[
+            "副市長", "副町長", "副村長", "副区長", "副知事", "大臣", "副大臣", "政務官", "次官", "長官", "審議官", "参事官", "局長", "部長",
+            "次長", "課長", "室長", "課長補佐", "係長", "主任", "主査", "主幹", "参事", "会計管理者", "消防長", "教育長", "所長", "館長",
+            "園長", "署長", "センター長",
+        ],
     }
 }
 
@@ -560,6 +592,26 @@ fn without_parens(s: &str) -> String {
         }
     }
     out
+}
+
+/// A person of a 、 list (「A教授、B助教」) with no organization of their own takes the one
+/// of the person right before them in the list.
+fn inherit_along_lists(v: &str, people: &mut [Found1]) {
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by_key(|&i| people[i].range.start);
+    for w in order.windows(2) {
+        let (prev, next) = (w[0], w[1]);
+        let Some(&(ref prev_role, Some(org))) = people[prev].roles.last() else { continue };
+        // the list goes on right after the previous person's name and role
+        let prev_end = prev_role.end.max(people[prev].range.end);
+        let gap = v.get(prev_end..people[next].range.start).unwrap_or("");
+        if !matches!(gap.trim(), "、" | ",") {
+            continue;
+        }
+        for (_, slot) in people[next].roles.iter_mut().filter(|(_, o)| o.is_none()) {
+            *slot = Some(org);
+        }
+    }
 }
 
 /// The organization that issued the release: the publisher, else the first company.

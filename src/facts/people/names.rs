@@ -43,15 +43,26 @@ const LATIN_TITLES: &[&str] =
 /// Whether the kanji at `r` read as a name: the first token is a proper noun (a family
 /// name is tagged 人名 or 地域 in IPADIC) or unknown, and none is a verb or particle.
 fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
+    let v = doc.text.v();
     let tokens = crate::tokens::overlapping(doc.tokens, r.clone());
     let Some(first) = tokens.first() else { return false };
     if first.range.start != r.start {
         return false;
     }
-    let proper = first.is(Pos::ProperNoun) || first.unknown || first.is(Pos::GeneralNoun) && tokens.len() >= 2;
-    let no_function_words = tokens.iter().all(|t| !t.is(Pos::Verb) && !t.is(Pos::Auxiliary) && !t.is(Pos::SahenNoun) && !t.is(Pos::Number));
+    let misread = |t: &crate::tokens::Token<'_>| misread_verb(v, t);
+    let proper = first.is(Pos::ProperNoun) || first.unknown || misread(first) || first.is(Pos::GeneralNoun) && tokens.len() >= 2;
+    let no_function_words =
+        tokens.iter().all(|t| (!t.is(Pos::Verb) || misread(t)) && !t.is(Pos::Auxiliary) && !t.is(Pos::SahenNoun) && !t.is(Pos::Number));
     let person_tag = tokens.iter().any(|t| t.is(Pos::PersonName) || t.is(Pos::PlaceName));
     proper && no_function_words && (person_tag || first.unknown)
+}
+
+/// A verb that IPADIC reads into a run of kanji with no kana after it: the first kanji
+/// of a rare name (阿|比留 正人, 阿 read as the stem of 阿る), not a verb.
+fn misread_verb(v: &str, t: &crate::tokens::Token<'_>) -> bool {
+    t.is(Pos::Verb)
+        && v[t.range.clone()].chars().all(|c| matches!(c, '\u{4E00}'..='\u{9FFF}'))
+        && v[t.range.end..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}'))
 }
 
 /// Two kanji groups with a space between are a name unless a verb or a number is in them.
@@ -72,7 +83,7 @@ fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
         // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
         && tokens.iter().all(|t| {
             let verbal_noun_ok = known_family && short_given && t.range.start >= given_start;
-            let grammar = t.is(Pos::Verb) || t.is(Pos::Auxiliary) || t.is(Pos::Pronoun);
+            let grammar = (t.is(Pos::Verb) && !misread_verb(v, t)) || t.is(Pos::Auxiliary) || t.is(Pos::Pronoun);
             let verbal_noun = t.is(Pos::SahenNoun) && !verbal_noun_ok;
             let digits = t.is(Pos::Number) && v[t.range.clone()].chars().any(|c| c.is_ascii_digit());
             !(grammar || verbal_noun || digits)

@@ -61,6 +61,13 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
     if departments && DEPARTMENT_ROLES.iter().any(|d| s[start..end].ends_with(d)) {
         let dept: usize = s[..start].chars().rev().take_while(|&c| is_department_char(c)).map(char::len_utf8).sum();
         start -= dept;
+        // 「こども家庭課長」: a department may open with a hiragana word, where it starts
+        // its cell or line (never a particle after another word: 「当社の営業部長」)
+        let hira: usize = s[..start].chars().rev().take_while(|&c| matches!(c, 'ぁ'..='ゖ')).map(char::len_utf8).sum();
+        let bounded = s[..start - hira].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|'));
+        if dept > 0 && hira >= 2 * 3 && bounded {
+            start -= hira;
+        }
     }
     Some(start..end)
 }

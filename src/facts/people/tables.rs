@@ -32,7 +32,8 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
     for (i, c) in s.char_indices() {
         let at = range.start + i;
         match c {
-            '\t' => {
+            // (「総務部長  鹿内 隆之 ← 企画政策部次長」: an arrow from the old post to the new)
+            '\t' | '←' | '→' => {
                 if let Some(st) = start.take() {
                     out.push(st..at - spaces);
                 }
@@ -57,6 +58,9 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
 }
 
 fn is_role_header(s: &str) -> bool {
+    // (headers are letter-spaced to align with the cells: 「新　職」)
+    let s = crate::facts::without_whitespace(s);
+    let s = s.as_str();
     s.contains("役職") || s.contains("役位") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属" | "新" | "旧" | "現")
 }
 
@@ -67,19 +71,23 @@ pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
     let mut i = 0;
     while i < lines.len() {
         let header = cells(v, lines[i].trimmed.clone());
-        let name_col = header.iter().position(|c| matches!(&v[c.clone()], "氏名" | "氏 名" | "名前"));
+        let name_col = header.iter().position(|c| matches!(crate::facts::without_whitespace(&v[c.clone()]).as_str(), "氏名" | "名前"));
         let role_cols: Vec<usize> = (0..header.len()).filter(|&k| is_role_header(&v[header[k].clone()])).collect();
         let (Some(name_col), false) = (name_col, role_cols.is_empty()) else {
             i += 1;
             continue;
         };
+        // the rows, to a blank line or a sentence; a row of another shape is skipped
         let mut j = i + 1;
         while j < lines.len() {
-            let row = cells(v, lines[j].trimmed.clone());
-            if row.len() != header.len() {
+            let line = &lines[j];
+            if line.trimmed.is_empty() || v[line.trimmed.clone()].contains('。') {
                 break;
             }
-            out.push(Row { name: row[name_col].clone(), roles: role_cols.iter().map(|&k| row[k].clone()).collect() });
+            let row = cells(v, line.trimmed.clone());
+            if row.len() == header.len() {
+                out.push(Row { name: row[name_col].clone(), roles: role_cols.iter().map(|&k| row[k].clone()).collect() });
+            }
             j += 1;
         }
         i = j.max(i + 1);

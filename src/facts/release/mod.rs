@@ -22,8 +22,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     let header = header_lines(doc);
     let mut release = Release::default();
 
-    // Labelled lines, anywhere.
-    for line in text.lines.iter().filter(|l| !l.boilerplate && !l.trimmed.is_empty()) {
+    // Labelled lines, anywhere. A labelled date in the header dates the release; one
+    // further down (a paper's 「掲載日:」 in its reference block) only when the header has
+    // no date line.
+    let mut later_label: Option<ReleaseDate> = None;
+    for (i, line) in text.lines.iter().enumerate().filter(|(_, l)| !l.boilerplate && !l.trimmed.is_empty()) {
         let s = &v[line.trimmed.clone()];
         if let Some(c) = PUBLISHER_LABEL.captures(s)
             && let Some(name) = c.name("name")
@@ -34,6 +37,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Label });
         }
         if release.date.is_none()
+            && later_label.is_none()
             && let Some(c) = DATE_LABEL.captures(s)
             && let Some(rest) = c.name("rest")
             && let Some((parsed, r)) = dates::parse_one(rest.as_str())
@@ -41,7 +45,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         {
             let at = line.trimmed.start + rest.start();
             let m = text.mention(at + r.start..at + r.end);
-            release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::Label });
+            let date = ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::Label };
+            if header.binary_search(&i).is_ok() {
+                release.date = Some(date);
+            } else {
+                later_label = Some(date);
+            }
         }
     }
 
@@ -60,7 +69,10 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             timeline_seen = true;
         }
         if let Some((parsed, r)) = dates::parse_one(s)
-            && without_tags(&s[r.end..]).trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).len() <= 12
+            // (the date alone, or set apart from a short tail: 「2025.07.17　パートナー」, not
+            // 「令和8年4月1日付 人事異動について」)
+            && s[r.end..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '【' | '〔' | '|'))
+            && without_tags(&s[r.end..]).trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).chars().count() <= 12
             && let Some(value) = day_of(&parsed)
             && !s[r.end..].contains(['。', '、'])
         {
@@ -98,6 +110,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
                 release.title = Some(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Headline });
             }
         }
+    }
+    if release.date.is_none() {
+        release.date = later_label;
     }
     // Signature block: organization lines right under the date line.
     if release.publishers.is_empty()
