@@ -87,6 +87,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     latin_legal(doc, &mut out);
     chinese_legal(doc, &mut out);
     overview_names(doc, &mut out);
+    name_columns(doc, &mut out);
     municipalities(doc, &runs, &mut out);
     dictionary(doc, &mut out);
     context(doc, &cleaned, &mut out);
@@ -170,12 +171,18 @@ fn repeat_mentions(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
         }
     }
     let found = crate::words::Words::new(&seen).occurrences(v);
+    let mut inside: Vec<Range<usize>> = Vec::new();
     for (i, c) in firsts.into_iter().enumerate() {
         let name = seen[i];
         for &at in &found[i] {
             let r = at..at + name.len();
-            let taken = kept.iter().chain(&extra).any(|k| k.range.start < r.end && r.start < k.range.end);
+            // (a shorter candidate inside this writing of the name gives way to it:
+            // 「販路拡大推進協議会」 inside 「みえ食の販路拡大推進協議会」)
+            let overlaps = |k: &Cand| k.range.start < r.end && r.start < k.range.end;
+            let within = |k: &Cand| !name.contains(' ') && r.start <= k.range.start && k.range.end <= r.end && k.range.len() < r.len();
+            let taken = kept.iter().chain(&extra).any(|k| overlaps(k) && !within(k));
             if !taken && super::rules::bounded(doc, r.clone()) {
+                inside.push(r.clone());
                 let mut copy = c.clone();
                 copy.core = c.core.start - c.range.start + at..c.core.end - c.range.start + at;
                 copy.range = r;
@@ -183,6 +190,7 @@ fn repeat_mentions(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
             }
         }
     }
+    kept.retain(|k| !inside.iter().any(|r| r.start <= k.range.start && k.range.end <= r.end && k.range.len() < r.len()));
     kept.extend(extra);
     kept.sort_by_key(|c| c.range.start);
 }
@@ -374,7 +382,10 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
     let org_token = near.iter().any(|t| t.range.start < head_start && t.range.end == r.end && t.is(Pos::OrganizationName));
     // (a word starting inside the head is enough: 「科学|部」 for 学部)
     let starts_inside = near.iter().any(|t| t.range.start >= head_start && t.range.start < r.end);
-    if !starts_inside && !is_token_inside(doc, head_start) && !org_token {
+    // (and a faculty is one word with its field: 「理工学部」「農学研究科」)
+    let faculty = matches!(h.head.as_str(), "学部" | "研究科" | "研究院");
+    let faculty_word = faculty && near.iter().any(|t| t.range.end == r.end && t.range.start < head_start && t.is(Pos::Noun));
+    if !starts_inside && !is_token_inside(doc, head_start) && !org_token && !faculty_word {
         return None;
     }
     let mut start = r.start;
@@ -388,21 +399,21 @@ fn head(doc: &Doc<'_>, r: Range<usize>) -> Option<Cand> {
         }
     }
     let modifier = &v[start..head_start];
-    if modifier.chars().count() < 2 || generic(doc, &v[start..r.end]) || GENERIC_MODIFIERS.contains(&modifier) {
-        return None;
-    }
-    // 「製薬企業発サイエンスパーク」: a description, not a name
-    if ["企業", "団体", "機関", "会社", "事業者"].iter().any(|g| modifier.contains(g)) {
-        return None;
-    }
     // 「富山ロボティクス大学 工学部」: a faculty written after its university and a space
     if matches!(h.head.as_str(), "学部" | "研究科") && !modifier.contains("大学") {
         let before = v[..start].strip_suffix(' ')?;
         let uni: usize = before.chars().rev().take_while(|&c| super::rules::is_name_char(c)).map(char::len_utf8).sum();
         let uni_start = start - 1 - uni;
-        if uni > 0 && (before.ends_with("大学") || before.ends_with("大学院")) {
+        if uni > 0 && (before.ends_with("大学") || before.ends_with("大学院")) && !modifier.is_empty() {
             return Some(Cand::new(uni_start..r.end, OrgKind::University, Source::Head));
         }
+        return None;
+    }
+    if modifier.chars().count() < 2 || generic(doc, &v[start..r.end]) || GENERIC_MODIFIERS.contains(&modifier) {
+        return None;
+    }
+    // 「製薬企業発サイエンスパーク」: a description, not a name
+    if ["企業", "団体", "機関", "会社", "事業者"].iter().any(|g| modifier.contains(g)) {
         return None;
     }
     // 「芙蓉ヶ丘市民病院 脳卒中・心臓病センター」: a hospital's or university's named unit,
@@ -500,7 +511,7 @@ static LATIN_FORM_HINT: LazyLock<Regex> = LazyLock::new(|| {
 fn overview_names(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     for i in 0..doc.text.lines.len() {
-        let Some(r) = super::rules::overview_name(doc.text, i) else { continue };
+        let Some(r) = super::rules::overview_name(doc.vocab, doc.text, i) else { continue };
         let name = &v[r.clone()];
         // (only where nothing else found a name there: 「東洋グリーンエナジー株式会社 仙台営業所」
         // is the company and a branch; two columns side by side are two names)
@@ -510,6 +521,59 @@ fn overview_names(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         }
         let kind = doc.vocab.heads_ending(name).next().map_or(OrgKind::Other, |h| h.kind);
         out.push(Cand::new(r, kind, Source::Context));
+    }
+}
+
+/// The column headers of a table whose cells are names of organizations.
+const NAME_COLUMNS: &[&str] = &["採択者名", "事業者名", "団体名", "法人名", "企業名", "会社名", "機関名", "社名", "名称", "出展者名", "受賞者名"];
+
+/// A table drawn with bars or tabs whose header has a name column (「No.|採択者名|代表者|所在地」):
+/// each row's cell in that column names an organization, form or head or not.
+fn name_columns(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    let lines = &doc.text.lines;
+    let cells_of = |range: Range<usize>| -> Vec<Range<usize>> {
+        let s = &v[range.clone()];
+        let sep = if s.contains('|') { '|' } else { '\t' };
+        let mut at = range.start;
+        let mut cells = Vec::new();
+        for cell in s.split(sep) {
+            let lead = cell.len() - cell.trim_start().len();
+            cells.push(at + lead..at + lead + cell.trim().len());
+            at += cell.len() + sep.len_utf8();
+        }
+        cells
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let header_line = &v[lines[i].trimmed.clone()];
+        if !header_line.contains(['|', '\t']) {
+            i += 1;
+            continue;
+        }
+        let header = cells_of(lines[i].trimmed.clone());
+        // (three columns or more: 「会社名<TAB>株式会社…」 is a row of a profile, not a header)
+        let col = header.iter().position(|c| NAME_COLUMNS.contains(&v[c.clone()].trim())).filter(|_| header.len() >= 3);
+        let Some(col) = col else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while let Some(line) = lines.get(j).filter(|l| !l.trimmed.is_empty()) {
+            let row = cells_of(line.trimmed.clone());
+            if row.len() != header.len() {
+                break;
+            }
+            let r = row[col].clone();
+            let name = &v[r.clone()];
+            let covered = out.iter().any(|c| c.range.start < r.end && r.start < c.range.end);
+            if !covered && name.chars().count() >= 3 && !name.contains(['。', '、', ' ']) && !generic(doc, name) {
+                let kind = doc.vocab.heads_ending(name).next().map_or(OrgKind::Other, |h| h.kind);
+                out.push(Cand::new(r, kind, Source::Context));
+            }
+            j += 1;
+        }
+        i = j;
     }
 }
 
@@ -666,6 +730,7 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     const ACTING: &[&str] = &[
         "は", "が", "主催", "共催", "後援", "協賛", "の出損", "の出資", "職員", "担当者", "役所", "議会", "と共同", "と連携",
         "と協力", "との間", "とともに", "との協定", "との連携", "との覚書", "との交流", "との人事交流", "と交流",
+        "とも連携", "とも協力",
     ];
     let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
     let line_end = v[range.end..].find('\n').map_or(v.len(), |p| range.end + p);
@@ -924,6 +989,7 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
     }
     parties(doc, out);
     partner_lists(doc, out);
+    host_lines(doc, out);
 }
 
 /// Whether `p` is inside a parenthesis opened earlier on its line.
@@ -1000,8 +1066,11 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                 if name_len == 0 {
                     break;
                 }
-                // 「Lukas Brandauer 教授との共同研究」: a person with a role is no party
-                if roles::role_ending_at(doc.vocab, v, end, false).is_some() {
+                // 「Lukas Brandauer 教授との共同研究」: a person with a role is no party, nor one
+                // with an honorific (「…局長 Matthew Larson氏が覚書に署名」)
+                if roles::role_ending_at(doc.vocab, v, end, false).is_some()
+                    || doc.vocab.honorifics.iter().any(|h| v[..end].ends_with(h.as_str()))
+                {
                     break;
                 }
                 let mut r = clean_run(doc, end - name_len..end);
@@ -1045,6 +1114,45 @@ static DATED_ROW: LazyLock<Regex> = LazyLock::new(|| re(r"^\s*(?:\d{4}年\d{1,2}
 static DATED_ITEM: LazyLock<Regex> = LazyLock::new(|| re(r"(?:\d{4}年\d{1,2}月|\d{1,2}月)(?:には|に) ?"));
 
 /// Items of a list of earlier partners: 「2016年5月にA(…)、2017年6月にB(…)と…覚書を締結」.
+/// The labels of lines that list the bodies behind an event.
+const HOST_LABELS: &[&str] = &["主催", "共催", "後援", "協賛", "特別協賛", "協力", "運営", "企画運営", "主管"];
+
+/// 「主催 みえ食の販路拡大推進協議会」「後援 三重県、株式会社三重なぎさ銀行、中部食品流通ネットワーク」:
+/// each item of a host line names an organization, as a whole, even with a particle inside
+/// or no head.
+fn host_lines(doc: &Doc<'_>, out: &mut Vec<Cand>) {
+    let v = doc.text.v();
+    for line in doc.text.lines.iter().filter(|l| !l.boilerplate && !l.trimmed.is_empty()) {
+        let s = &v[line.trimmed.clone()];
+        let Some(label) = HOST_LABELS.iter().find(|l| s.starts_with(*l)) else { continue };
+        let rest = &s[label.len()..];
+        let Some(items) = rest.strip_prefix(':').or_else(|| rest.strip_prefix(' ')) else { continue };
+        if items.contains('。') {
+            continue;
+        }
+        let mut at = line.trimmed.start + (s.len() - items.len());
+        for item in items.split(['、', ',']) {
+            let lead = item.len() - item.trim_start().len();
+            let name = item.trim();
+            let r = at + lead..at + lead + name.len();
+            // (past the item and the separator after it)
+            at += item.len();
+            at += v[at..].chars().next().filter(|&c| matches!(c, '、' | ',')).map_or(0, char::len_utf8);
+            let chars = name.chars().count();
+            let listable = (3..=40).contains(&chars)
+                && !name.contains(' ')
+                && name.chars().all(|c| super::rules::is_name_char(c) || matches!(c, 'ぁ'..='ゖ' | '&' | '.'))
+                && name.chars().filter(|&c| super::rules::is_name_char(c)).count() >= 3
+                && !generic(doc, name)
+                && !roles::is_role(doc.vocab, name);
+            if listable {
+                let kind = doc.vocab.heads_ending(name).next().map_or(OrgKind::Other, |h| h.kind);
+                out.push(Cand::new(r, kind, Source::Context));
+            }
+        }
+    }
+}
+
 fn partner_lists(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     let v = doc.text.v();
     for sentence in &doc.text.sentences {

@@ -94,6 +94,17 @@ const EXAMPLES: &[Example] = &[
     // places with ヶ or ケ inside, and one IPADIC reads as a family name
     ("楓ヶ浜市は、人事異動を発表した。", &[("楓ヶ浜市", &[])]),
     ("茅ヶ崎市は、鎌ケ谷市が主催する会議に参加した。", &[("茅ヶ崎市", &[]), ("鎌ケ谷市", &[])]),
+    // a faculty written with its university, solid or after a space; professional offices
+    ("桐原大学理工学部の研究グループ", &[("桐原大学理工学部", &[])]),
+    ("委員長　能勢谷 弘道（国立大学法人東信州大学 農学部 教授）", &[("国立大学法人東信州大学 農学部", &[])]),
+    ("法務アドバイザーとして潮見坂法律事務所を起用しております。", &[("潮見坂法律事務所", &[])]),
+    // the name column of a table; the items of a host line, a particle inside one
+    ("No.｜採択者名｜代表者｜所在地\n6｜北上山地森林組合｜代表理事組合長　猿橋 健｜岩手県宮古市\n", &[("北上山地森林組合", &[])]),
+    ("主催 みえ食の販路拡大推進協議会\n後援 中部食品流通ネットワーク、鈴鹿灘信用金庫\n", &[("みえ食の販路拡大推進協議会", &[]), ("中部食品流通ネットワーク", &[]), ("鈴鹿灘信用金庫", &[])]),
+    // a two-line overview table: the label, then the name
+    ("(1) 名称\n　株式会社ハルニレ計測\n(2) 所在地\n　岩手県北上市\n", &[("株式会社ハルニレ計測", &[])]),
+    // a profile's rows (label, tab, value) are no table with a name column
+    ("会社名\t株式会社ケストレル\n所在地\t東京都文京区\n資本金\t10億円\n", &[("株式会社ケストレル", &[])]),
 ];
 
 /// Texts with no organization.
@@ -118,6 +129,9 @@ const NEGATIVE: &[&str] = &[
     "広報・IRグループまでお問い合わせください",
     // a dictionary 組織 word that is an official's offices
     "市長部局は9部39課となります。",
+    // designations and centres named by what is done there
+    "石川県から地域医療支援病院の承認を受ける",
+    "外来と健診センターの機能を充実させる",
 ];
 
 fn run(input: &str) -> Extraction {

@@ -454,7 +454,10 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                             ac.len() > bc.len()
                                 && ac.ends_with(bc.as_str())
                                 && live.iter().any(|&o| {
-                                    o != a && o != b && keys[o].names.binary_search_by(|n| n.as_str().cmp(&ac[..ac.len() - bc.len()])).is_ok()
+                                    // (「九重大学大学院」 + 農学研究院: the graduate school of 九重大学)
+                                    let rest = &ac[..ac.len() - bc.len()];
+                                    let names = |r: &str| keys[o].names.binary_search_by(|n| n.as_str().cmp(r)).is_ok();
+                                    o != a && o != b && (names(rest) || rest.strip_suffix("大学院").is_some_and(names))
                                 })
                         })
                     });
@@ -533,7 +536,9 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
             }
             forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
             forms.dedup();
-            forms.retain(|(form, _)| form.chars().count() >= 2 && !doc.vocab.is_generic_org(form));
+            // (a generic word the text defines as the body's short name, 「(以下「機構」)」, stands
+            // for it wherever it is written)
+            forms.retain(|(form, is_alias)| form.chars().count() >= 2 && (*is_alias || !doc.vocab.is_generic_org(form)));
             forms
         })
         .collect();

@@ -323,28 +323,52 @@ static NAME_ROW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
     regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名)(?: ?: ?| +)(?P<v>[^ (].*?)(?: ?\(.*)?$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
+/// A name row's label alone on its line, the name on the next: 「(1) 名称」.
+static NAME_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名) ?:?$").unwrap_or_else(|e| panic!("{e}"))
+});
+/// A numbered heading over a block of rows: 「(2) 株式会社葛巻アセット」.
+static NUMBERED: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"^\(\d{1,2}\) ?(?P<v>[^ (:].*?)(?: ?\(.*)?$").unwrap_or_else(|e| panic!("{e}")));
 /// The rows that follow a name row in an overview table.
 const OVERVIEW_ROWS: &[&str] = &["所在地", "住所", "代表者", "本社", "設立", "事業内容"];
 
 /// Where the name in line `i`'s name row is, when the rows under it make the line part of
 /// an overview table (a 所在地, 代表者… row within the next three lines).
-pub(crate) fn overview_name(text: &crate::input::Text<'_>, i: usize) -> Option<Range<usize>> {
+pub(crate) fn overview_name(vocab: &crate::vocab::Vocabulary, text: &crate::input::Text<'_>, i: usize) -> Option<Range<usize>> {
     let (v, lines) = (text.v(), &text.lines);
     let line = lines.get(i)?;
     let s = &v[line.trimmed.clone()];
-    let caps = NAME_ROW.captures(s)?;
+    let table_after = |from: usize, rows: usize| {
+        lines.iter().skip(from).take(rows).any(|l| {
+            let row = v[l.trimmed.clone()].trim_start_matches(|c: char| c == '(' || c == ')' || c.is_ascii_digit() || c == '.' || c == ' ');
+            OVERVIEW_ROWS.iter().any(|r| row.starts_with(r))
+        })
+    };
+    // 「(1)名称　カシノキ化成株式会社」
+    if let Some(caps) = NAME_ROW.captures(s) {
+        let value = caps.name("v")?;
+        let value_text = value.as_str().trim_end();
+        let start = line.trimmed.start + value.start();
+        return (table_after(i + 1, 3) && !value_text.is_empty()).then_some(start..start + value_text.len());
+    }
+    // 「(1) 名称」 over 「株式会社ハルニレ計測」
+    if NAME_LABEL.is_match(s) {
+        let next = lines.get(i + 1).filter(|l| !l.trimmed.is_empty())?;
+        let value = &v[next.trimmed.clone()];
+        let name = value.split(" (").next().unwrap_or(value).trim_end();
+        return (table_after(i + 2, 4) && !name.is_empty()).then_some(next.trimmed.start..next.trimmed.start + name.len());
+    }
+    // 「(2) 株式会社葛巻アセット」 over its 所在地 and 代表者 rows (a name with its legal form)
+    let caps = NUMBERED.captures(s)?;
     let value = caps.name("v")?;
-    let value_text = value.as_str().trim_end();
-    let table = lines.iter().skip(i + 1).take(3).any(|l| {
-        let row = v[l.trimmed.clone()].trim_start_matches(|c: char| c == '(' || c == ')' || c.is_ascii_digit() || c == '.' || c == ' ');
-        OVERVIEW_ROWS.iter().any(|r| row.starts_with(r))
-    });
     let start = line.trimmed.start + value.start();
-    (table && !value_text.is_empty()).then_some(start..start + value_text.len())
+    let value_text = value.as_str().trim_end();
+    (vocab.has_form_at_either_end(value_text) && table_after(i + 1, 2)).then_some(start..start + value_text.len())
 }
 
 /// The name row above line `i` in the same overview table (no blank line between), for a
 /// 代表者 row: its person is that organization's.
-pub(crate) fn overview_name_above(text: &crate::input::Text<'_>, i: usize) -> Option<Range<usize>> {
-    (i.saturating_sub(8)..i).rev().take_while(|&j| !text.lines[j].trimmed.is_empty()).find_map(|j| overview_name(text, j))
+pub(crate) fn overview_name_above(vocab: &crate::vocab::Vocabulary, text: &crate::input::Text<'_>, i: usize) -> Option<Range<usize>> {
+    (i.saturating_sub(8)..i).rev().take_while(|&j| !text.lines[j].trimmed.is_empty()).find_map(|j| overview_name(vocab, text, j))
 }

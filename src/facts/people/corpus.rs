@@ -94,6 +94,24 @@ const EXAMPLES: &[Example] = &[
         &[("有働千里", Some("副市長"), None), ("有働千里", Some("企画政策部長"), None), ("鶴巻吉之", Some("副市長"), None)],
     ),
     ("こども未来部長（新設）勅使河原　稔", &[("勅使河原稔", Some("こども未来部長"), None)]),
+    // a table drawn with bars: the organization of the row
+    (
+        "No.｜採択者名｜代表者｜所在地\n1｜合同会社いぶき里山エナジー｜代表社員　久慈 航平｜岩手県遠野市\n",
+        &[("久慈航平", Some("代表社員"), Some("合同会社いぶき里山エナジー"))],
+    ),
+    // 同 in a list of attendees: the organization of the line above
+    (
+        "・株式会社東雲ブルーウインズ　代表取締役社長　丸藤 慎吾\n・同　キャプテン　蛯谷 七海 選手\n",
+        &[("丸藤慎吾", Some("代表取締役社長"), Some("株式会社東雲ブルーウインズ")), ("蛯谷七海", Some("キャプテン"), Some("株式会社東雲ブルーウインズ"))],
+    ),
+    // a name alone on its line, its posts under it; a note inside the role's parenthesis
+    (
+        "株式会社雁金屋\n\n　鴫原 航（しぎはら わたる）\n　　（新）代表取締役社長\n　　（旧）取締役 製造本部長\n",
+        &[("鴫原航", Some("代表取締役社長"), Some("株式会社雁金屋")), ("鴫原航", Some("取締役"), Some("株式会社雁金屋")), ("鴫原航", Some("製造本部長"), Some("株式会社雁金屋"))],
+    ),
+    ("桑嶋 ふみ（現 社外取締役（監査等委員））", &[("桑嶋ふみ", Some("社外取締役"), None)]),
+    // a student's year between the role and the name
+    ("博士後期課程3年のシリポーン・チャイヤプーム（Siriporn Chaiyaphum）さん", &[("Siriporn Chaiyaphum", Some("博士後期課程"), None)]),
 ];
 
 /// Texts with no person.

@@ -170,7 +170,18 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         people.push(Found1 { range: name, script, roles: roles_found, attached: false, twin: twin_after(doc, row.name.end, script) });
     }
 
-    // 2b. Lists: 「阿部 千尋 / 国立研究開発法人東北先端医療研究センター 主任研究員 / 「…」」.
+    // 2b. A name on its own line, its posts on the lines under it:
+    // 「鴫原 航(しぎはら わたる)」 over 「(新)代表取締役社長 社長執行役員」 and 「(旧)…」.
+    for (name, script, posts) in name_blocks(doc) {
+        if org_taken(&name) {
+            continue;
+        }
+        let org = issuer(out);
+        let roles_found: Vec<_> = posts.into_iter().map(|r| (r, org)).collect();
+        people.push(Found1 { range: name, script, roles: roles_found, attached: false, twin: None });
+    }
+
+    // 2c. Lists: 「阿部 千尋 / 国立研究開発法人東北先端医療研究センター 主任研究員 / 「…」」.
     for row in tables::slash_rows(doc) {
         let Some((name, script)) = name_at(doc, row.name.start).filter(|(r, _)| r.end + 1 >= row.name.end) else { continue };
         let cell = row.roles[0].clone();
@@ -187,9 +198,15 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     // is at the organization of the parenthesis before it on the line.
     let mut last_paren_org: Option<(usize, usize)> = None; // (line start, organization)
     for (open, _) in v.match_indices('(') {
-        let Some(close) = v[open..].find([')', '\n']).map(|p| open + p).filter(|&p| v[p..].starts_with(')')) else { continue };
+        let Some(close) = matching_close(v, open) else { continue };
         let inner = open + 1..close;
-        let content = v[inner.clone()].trim_end();
+        let mut content = v[inner.clone()].trim_end();
+        // 「(現 社外取締役(監査等委員))」: a note on the role, inside, is not the role
+        if content.ends_with(')')
+            && let Some(p) = content.rfind('(')
+        {
+            content = content[..p].trim_end();
+        }
         let line_start = v[..open].rfind('\n').map_or(0, |p| p + 1);
         let Some(role) = roles::role_ending_at(doc.vocab, content, content.len(), true) else {
             // 「嶺岡 修平 教授(北海ゆたか農業大学)」: the role outside, the organization inside
@@ -262,7 +279,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             if org_taken(&r) || r.start == r.end {
                 continue;
             }
-            people.push(Found1 { range: r, script, roles: Vec::new(), attached: false, twin: None });
+            // (「シリポーン・チャイヤプーム(Siriporn Chaiyaphum)さん」: the other writing before the honorific)
+            let twin = twin_after(doc, r.end, script);
+            people.push(Found1 { range: r, script, roles: Vec::new(), attached: false, twin });
         }
     }
 
@@ -395,6 +414,13 @@ fn skip_separator(v: &str, p: usize) -> Option<usize> {
         let after = after.trim_start_matches(' ');
         return Some(p + rest.len() - after.len());
     }
+    // 「博士後期課程3年のシリポーン・チャイヤプーム」: a student's year, then the name
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&digits)
+        && let Some(after) = rest[digits..].strip_prefix("年生の").or_else(|| rest[digits..].strip_prefix("年の"))
+    {
+        return Some(p + rest.len() - after.len());
+    }
     // 「理事長:岡野」「統括監の田宮」「院長、小川」「理事長に加藤 正人が就任」
     for sep in [":", " ", "の", ": ", "\t", "、", "に"] {
         if let Some(after) = rest.strip_prefix(sep) {
@@ -462,14 +488,39 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     let line_start = v[..anchor].rfind('\n').map_or(0, |p| p + 1);
     // 「(3)代表者の役職・氏名　代表取締役社長　樫木 善三郎」: the organization in the name row
     // of the overview table it is in
-    let row = v[line_start..].trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || c == '.');
-    if row.starts_with("代表者")
-        && let Some(i) = doc.text.lines.iter().position(|l| l.range.start <= anchor && anchor <= l.range.end)
-        && let Some(name) = crate::facts::organizations::rules::overview_name_above(doc.text, i)
+    let row_of = |s: &'_ str| s.trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || c == '.').to_string();
+    let line_index = doc.text.lines.iter().position(|l| l.range.start <= anchor && anchor <= l.range.end);
+    // (the label may be the line above: 「(3) 代表者の役職・氏名」 over 「代表取締役社長 葛巻 義隆」)
+    let label_above = line_index
+        .and_then(|i| i.checked_sub(1))
+        .and_then(|j| doc.text.lines.get(j))
+        .is_some_and(|l| {
+            let s = row_of(&v[l.trimmed.clone()]);
+            s.starts_with("代表者") && !s.contains(' ')
+        });
+    if (row_of(&v[line_start..]).starts_with("代表者") || label_above)
+        && let Some(i) = line_index
+        && let Some(name) = crate::facts::organizations::rules::overview_name_above(doc.vocab, doc.text, i)
         && !v[name.clone()].contains("  ")
         && let Some((org, _)) = found.org_mentions.iter().find(|(_, m)| m.start < name.end && name.start < m.end)
     {
         return Some(*org);
+    }
+    // 「・同 キャプテン 蛯谷 七海」 under 「・株式会社庄内ブルーウインズ 代表取締役社長 …」: the
+    // organization of the line above
+    let lead = v[line_start..role.start.min(anchor)].trim_start_matches(['・', ' ', '-', '*']).trim_end();
+    if lead == "同"
+        && let Some(above_end) = line_start.checked_sub(1)
+    {
+        let above_start = v[..above_end].rfind('\n').map_or(0, |p| p + 1);
+        if let Some((org, _)) = found.org_mentions.iter().filter(|(_, m)| m.start >= above_start && m.end <= above_end).min_by_key(|(_, m)| m.start) {
+            return Some(*org);
+        }
+    }
+    // 「1|合同会社いぶき里山エナジー|代表社員 久慈 航平|岩手県遠野市」: the organization that
+    // fills a cell of the same table row
+    if let Some(org) = org_in_row(v, found, line_start, role) {
+        return Some(org);
     }
     // overlapping the role's start (川崎市 / 市長) or ending just before it
     let mut best: Option<(usize, usize)> = None;
@@ -533,6 +584,85 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     None
 }
 
+/// The marks of a post's line under a name: new, former, current.
+const POST_MARKS: &[&str] = &["(新)", "(旧)", "(現)", "新:", "旧:", "現:", "新 ", "旧 "];
+
+/// Names alone on their lines (a reading in parentheses aside) with the posts of the lines
+/// under them marked (新), (旧) or 新:, 旧:; each post's roles written with a space are two.
+fn name_blocks(doc: &Doc<'_>) -> Vec<(Range<usize>, Script, Vec<Range<usize>>)> {
+    let v = doc.text.v();
+    let lines = &doc.text.lines;
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let s = &v[line.trimmed.clone()];
+        let bare = s.split('(').next().unwrap_or(s).trim_end();
+        if bare.is_empty() || bare.chars().count() > 12 {
+            continue;
+        }
+        let Some((name, script)) = name_at(doc, line.trimmed.start).filter(|(r, _)| r.end == line.trimmed.start + bare.len()) else {
+            continue;
+        };
+        let mut posts = Vec::new();
+        for next in lines[i + 1..].iter().take(4) {
+            let t = &v[next.trimmed.clone()];
+            let Some(mark) = POST_MARKS.iter().find(|m| t.starts_with(*m)) else { break };
+            let mut at = next.trimmed.start + mark.len();
+            for part in v[at..next.trimmed.end].split(' ') {
+                let range = at..at + part.len();
+                at += part.len() + 1;
+                if !part.is_empty() && roles::role_ending_at(doc.vocab, part, part.len(), true).is_some_and(|r| r.start == 0) {
+                    posts.push(range);
+                }
+            }
+        }
+        if !posts.is_empty() {
+            out.push((name, script, posts));
+        }
+    }
+    out
+}
+
+/// The `)` that closes the `(` at `open` on the same line, parentheses inside counted.
+fn matching_close(v: &str, open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, c) in v[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + i);
+                }
+            }
+            '\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The one organization written as a whole cell of the table row (cells between bars or
+/// tabs) the role is in, other than the role's own cell.
+fn org_in_row(v: &str, found: &Found, line_start: usize, role: &Range<usize>) -> Option<usize> {
+    let line_end = v[line_start..].find('\n').map_or(v.len(), |p| line_start + p);
+    let line = &v[line_start..line_end];
+    if !line.contains(['|', '\t']) {
+        return None;
+    }
+    let is_edge = |c: Option<char>| c.is_none_or(|c| matches!(c, '|' | '\t'));
+    let mut orgs = found.org_mentions.iter().filter(|(_, m)| {
+        m.start >= line_start
+            && m.end <= line_end
+            && (m.end <= role.start || m.start >= role.end)
+            && is_edge(v[line_start..m.start].trim_end_matches(' ').chars().next_back())
+            && is_edge(v[m.end..line_end].trim_start_matches(' ').chars().next())
+            // (not the role's own cell: 「ORG 代表取締役」 is read beside the role)
+            && !v[m.end..role.start.max(m.end)].chars().all(|c| c == ' ')
+    });
+    let (first, _) = orgs.next()?;
+    orgs.all(|(o, _)| o == first).then_some(*first)
+}
+
 /// The organization of a role nothing beside it names, once every mention is read: the
 /// only unit of the kind the role heads (「センター長」 and the one センター), else the issuer,
 /// where the role is one its kind of body has (a university's 教授, an NPO's 理事長).
@@ -559,7 +689,7 @@ fn unit_headed_by(role: &str) -> Option<&str> {
 fn kind_roles(kind: crate::model::OrgKind) -> &'static [&'static str] {
     use crate::model::OrgKind;
     match kind {
-        OrgKind::Company => &["社長", "会長", "取締役", "執行役員", "監査役", "CEO", "CTO", "CFO", "COO"],
+        OrgKind::Company => &["社長", "会長", "取締役", "執行役員", "監査役", "相談役", "顧問", "CEO", "CTO", "CFO", "COO"],
         OrgKind::University => &[
             "学長", "副学長", "総長", "教授", "准教授", "講師", "助教", "助手", "名誉教授", "理事長", "学部長", "研究科長", "図書館長",
             "事務局長", "課長", "係長", "主任", "研究員", "博士前期課程", "博士後期課程", "博士課程", "修士課程",
@@ -567,13 +697,13 @@ fn kind_roles(kind: crate::model::OrgKind) -> &'static [&'static str] {
         OrgKind::Hospital => &["院長", "副院長", "病院長", "医長", "看護部長", "理事長"],
         OrgKind::Association | OrgKind::Foundation | OrgKind::Other | OrgKind::ResearchInstitute => &[
             "理事長", "副理事長", "会長", "副会長", "代表理事", "専務理事", "常務理事", "理事", "事務局長", "所長", "機構長", "部長", "次長",
-            "課長", "室長", "課長補佐", "係長", "主任", "主査",
+            "課長", "室長", "課長補佐", "係長", "主任", "主査", "委員長", "委員",
         ],
         // a city's, a prefecture's or a ministry's staff, by their posts
         OrgKind::Municipality | OrgKind::Government => &[
             "副市長", "副町長", "副村長", "副区長", "副知事", "大臣", "副大臣", "政務官", "次官", "長官", "審議官", "参事官", "局長", "部長",
             "次長", "課長", "室長", "課長補佐", "係長", "主任", "主査", "主幹", "参事", "会計管理者", "消防長", "教育長", "所長", "館長",
-            "園長", "署長", "センター長",
+            "園長", "署長", "センター長", "委員長", "委員",
         ],
     }
 }
@@ -604,7 +734,9 @@ fn inherit_along_lists(v: &str, people: &mut [Found1]) {
         let Some(&(ref prev_role, Some(org))) = people[prev].roles.last() else { continue };
         // the list goes on right after the previous person's name and role
         let prev_end = prev_role.end.max(people[prev].range.end);
-        let gap = v.get(prev_end..people[next].range.start).unwrap_or("");
+        // (the next one's role may come first: 「…助教、博士後期課程3年のシリポーン・チャイヤプーム」)
+        let next_start = people[next].roles.iter().map(|(r, _)| r.start).chain([people[next].range.start]).min().unwrap_or(0);
+        let gap = v.get(prev_end..next_start).unwrap_or("");
         if !matches!(gap.trim(), "、" | ",") {
             continue;
         }

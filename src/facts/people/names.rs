@@ -78,8 +78,9 @@ fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let after_number = v[..r.start].ends_with(|c: char| c.is_ascii_digit());
     !after_number
         && tokens.first().is_some_and(|t| t.range.start == r.start)
-        // (a prefix ends no name: 「月 同」)
-        && !tokens.last().is_some_and(|t| t.is(Pos::Prefix))
+        // (a prefix ends no name: 「月 同」; but a short given name after a known family name
+        // may end in a kanji IPADIC reads as one: 「久慈 航|平」)
+        && !tokens.last().is_some_and(|t| t.is(Pos::Prefix) && !(known_family && short_given))
         // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
         && tokens.iter().all(|t| {
             let verbal_noun_ok = known_family && short_given && t.range.start >= given_start;
@@ -302,7 +303,9 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
         let family: usize = kanji_run_before(family_part).iter().map(|&(_, c)| c.len_utf8()).sum();
         // (「理事長 御厨貞彦」: a role before the name is no family name)
         let family_text = &family_part[family_part.len() - family.min(family_part.len())..];
-        if (1..=12).contains(&family) && !super::roles::is_role(doc.vocab, family_text) {
+        // (nor is one kanji of a letter-spaced word: 「委 員 鳩間隆之」)
+        let letter_spaced = family == 3 && family_part[..family_part.len() - family].strip_suffix(' ').is_some_and(|b| b.ends_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}')));
+        if (1..=12).contains(&family) && !super::roles::is_role(doc.vocab, family_text) && !letter_spaced {
             let r = given_start - 1 - family..end;
             if kanji_is_name(doc, &r) || no_function_words(doc, &r) {
                 return Some((r, Script::Kanji));
