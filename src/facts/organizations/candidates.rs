@@ -60,7 +60,7 @@ fn re(p: &str) -> Regex {
 static LATIN_PT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bPT (?P<name>[A-Z][A-Za-z0-9&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9&.'\-]*|of|and|the))*)"));
 
-static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年(?:\d{1,2}月(?:\d{1,2}日)?)?|\d{1,2}月(?:\d{1,2}日)?)"));
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年 ?(?:\d{1,2}月 ?(?:\d{1,2}日)?)?|\d{1,2}月 ?(?:\d{1,2}日)?) ?"));
 
 static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*(?: ?\([A-Z][A-Za-z .]{1,30}\))?)(?:,? )(?P<form>(?i:Co\., ?Ltd\.|Co\.,Ltd\.)|(?i:Inc)\.|Inc\b|INC\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
@@ -263,8 +263,8 @@ fn generic(doc: &Doc<'_>, s: &str) -> bool {
         || vocab.is_generic_org(s)
         || DESCRIPTORS.contains(&s)
         || NOT_AT_START.iter().any(|w| s.starts_with(w))
-        // 「研究機関・大学」: a list of kinds of organization
-        || (s.contains('・') && s.split('・').all(|part| vocab.is_generic_org(part) || DESCRIPTORS.contains(&part)))
+        // 「研究機関・大学」「商工会議所・商工会」: a list of kinds of organization
+        || (s.contains('・') && s.split('・').all(|part| vocab.is_generic_org(part) || DESCRIPTORS.contains(&part) || vocab.heads.iter().any(|h| h.head == part)))
         || vocab.is_self_reference(s)
         || roles::is_role(vocab, s)
         || s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')

@@ -105,6 +105,8 @@ const EXAMPLES: &[Example] = &[
     ("(1) 名称\n　株式会社ハルニレ計測\n(2) 所在地\n　岩手県北上市\n", &[("株式会社ハルニレ計測", &[])]),
     // a profile's rows (label, tab, value) are no table with a name column
     ("会社名\t株式会社ケストレル\n所在地\t東京都文京区\n資本金\t10億円\n", &[("株式会社ケストレル", &[])]),
+    // a timeline row's year and month, spaced, before the party
+    ("2021年 7月　株式会社ミソラ・ロボティクスと資本業務提携を締結", &[("株式会社ミソラ・ロボティクス", &[])]),
 ];
 
 /// Texts with no organization.
@@ -132,6 +134,7 @@ const NEGATIVE: &[&str] = &[
     // designations and centres named by what is done there
     "石川県から地域医療支援病院の承認を受ける",
     "外来と健診センターの機能を充実させる",
+    "県内の商工会議所・商工会と連携して実施します。",
 ];
 
 fn run(input: &str) -> Extraction {

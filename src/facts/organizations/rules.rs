@@ -320,12 +320,13 @@ pub(crate) fn script(c: char) -> u8 {
 /// The name row of an overview table, as IR notices and company profiles write them:
 /// 「(1)名称　カシノキ化成株式会社」, 「社名: 丸笹産業株式会社」.
 static NAME_ROW: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名)(?: ?: ?| +)(?P<v>[^ (].*?)(?: ?\(.*)?$")
+    // (rows may be numbered (1), 1. or ①)
+    regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|[①-⑳] ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名)(?: ?: ?| +)(?P<v>[^ (].*?)(?: ?\(.*)?$")
         .unwrap_or_else(|e| panic!("{e}"))
 });
 /// A name row's label alone on its line, the name on the next: 「(1) 名称」.
 static NAME_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名) ?:?$").unwrap_or_else(|e| panic!("{e}"))
+    regex::Regex::new(r"^(?:\(\d{1,2}\) ?|\d{1,2}\. ?|[①-⑳] ?|・ ?)?(?:名称|商号|社名|会社名|団体名|法人名) ?:?$").unwrap_or_else(|e| panic!("{e}"))
 });
 /// A numbered heading over a block of rows: 「(2) 株式会社葛巻アセット」.
 static NUMBERED: std::sync::LazyLock<regex::Regex> =
@@ -341,7 +342,7 @@ pub(crate) fn overview_name(vocab: &crate::vocab::Vocabulary, text: &crate::inpu
     let s = &v[line.trimmed.clone()];
     let table_after = |from: usize, rows: usize| {
         lines.iter().skip(from).take(rows).any(|l| {
-            let row = v[l.trimmed.clone()].trim_start_matches(|c: char| c == '(' || c == ')' || c.is_ascii_digit() || c == '.' || c == ' ');
+            let row = v[l.trimmed.clone()].trim_start_matches(|c: char| c == '(' || c == ')' || c.is_ascii_digit() || ('①'..='⑳').contains(&c) || c == '.' || c == ' ');
             OVERVIEW_ROWS.iter().any(|r| row.starts_with(r))
         })
     };

@@ -112,6 +112,13 @@ const EXAMPLES: &[Example] = &[
     ("桑嶋 ふみ（現 社外取締役（監査等委員））", &[("桑嶋ふみ", Some("社外取締役"), None)]),
     // a student's year between the role and the name
     ("博士後期課程3年のシリポーン・チャイヤプーム（Siriporn Chaiyaphum）さん", &[("Siriporn Chaiyaphum", Some("博士後期課程"), None)]),
+    // 代表者 labels a row whose role comes after it; rows numbered with circled digits
+    (
+        "① 名称　　　　PT Uraga Trading Indonesia\n② 所在地　　　インドネシア共和国\n③ 代表者　　　President Director　Agus Wibisono\n",
+        &[("Agus Wibisono", Some("President Director"), Some("PT Uraga Trading Indonesia"))],
+    ),
+    // a Latin acronym opening a department
+    ("大和田化学工業株式会社 CVC推進室長の鶴見 すみれ氏", &[("鶴見すみれ", Some("CVC推進室長"), Some("大和田化学工業株式会社"))]),
 ];
 
 /// Texts with no person.

@@ -81,6 +81,16 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
                 r.end == role.start && (s == Script::Katakana && v[r.clone()].contains('・') || s == Script::Kanji && v[role.end..].starts_with('、'))
             });
         let after = skip_separator(v, role.end).filter(|_| !(name_just_before && v[role.end..].starts_with('、')));
+        // 「代表者 社長 山田 太郎」「代表者 President Director Agus Wibisono」: 代表者 labels the
+        // field; the role after it is the role
+        let label = matches!(role_text, "代表者" | "代表" | "役職" | "担当");
+        if label
+            && after.is_some_and(|p| {
+                roles::role_starting_at(doc.vocab, v, p).is_some() || names::starts_with_latin_title(&v[p..])
+            })
+        {
+            continue;
+        }
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
         let mut attached = false;
         // 「望月知事」: before a place role, only the family name of someone already named
@@ -488,7 +498,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     let line_start = v[..anchor].rfind('\n').map_or(0, |p| p + 1);
     // 「(3)代表者の役職・氏名　代表取締役社長　樫木 善三郎」: the organization in the name row
     // of the overview table it is in
-    let row_of = |s: &'_ str| s.trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || c == '.').to_string();
+    let row_of = |s: &'_ str| s.trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || ('①'..='⑳').contains(&c) || c == '.').to_string();
     let line_index = doc.text.lines.iter().position(|l| l.range.start <= anchor && anchor <= l.range.end);
     // (the label may be the line above: 「(3) 代表者の役職・氏名」 over 「代表取締役社長 葛巻 義隆」)
     let label_above = line_index

@@ -91,6 +91,11 @@ fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
         })
 }
 
+/// Whether `s` opens with a Latin title written before a name (「President Director …」).
+pub(super) fn starts_with_latin_title(s: &str) -> bool {
+    s.split(' ').next().is_some_and(|w| LATIN_TITLES.contains(&w))
+}
+
 /// The name that starts at `p`: its range, without honorific or role after it.
 pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)> {
     let v = doc.text.v();
@@ -130,7 +135,9 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
             }
         }
         let r = trim_tail(doc, r);
-        if r.end > p && v[r.clone()].contains(' ') && (kanji_is_name(doc, &r) || no_function_words(doc, &r)) {
+        // (「社長 山田」: a role before a name is no family name)
+        let family_is_role = v[r.clone()].split(' ').next().is_some_and(|f| super::roles::is_role(doc.vocab, f));
+        if r.end > p && v[r.clone()].contains(' ') && !family_is_role && (kanji_is_name(doc, &r) || no_function_words(doc, &r)) {
             return Some((r, Script::Kanji));
         }
     }

@@ -68,6 +68,12 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
         if dept > 0 && hira >= 2 * 3 && bounded {
             start -= hira;
         }
+        // 「CVC推進室長」「DX推進室長」: so may a Latin acronym
+        let latin: usize = s[..start].chars().rev().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit()).map(char::len_utf8).sum();
+        let bounded = s[..start - latin].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|' | '、'));
+        if dept > 0 && hira == 0 && (2..=6).contains(&latin) && bounded {
+            start -= latin;
+        }
     }
     Some(start..end)
 }

@@ -57,10 +57,16 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// A header cell without the spaces that align it (copied only where it has any: every
+/// line's cells are tried as a header).
+fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(' ') { std::borrow::Cow::Owned(crate::facts::without_whitespace(s)) } else { std::borrow::Cow::Borrowed(s) }
+}
+
 fn is_role_header(s: &str) -> bool {
     // (headers are letter-spaced to align with the cells: 「新　職」)
-    let s = crate::facts::without_whitespace(s);
-    let s = s.as_str();
+    let s = squeezed(s);
+    let s = s.as_ref();
     s.contains("役職") || s.contains("役位") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属" | "新" | "旧" | "現")
 }
 
@@ -70,8 +76,14 @@ pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        // (a header names the name column: 氏名, 氏 名 or 名前)
+        let line = &v[lines[i].trimmed.clone()];
+        if !line.contains('氏') && !line.contains("名前") {
+            i += 1;
+            continue;
+        }
         let header = cells(v, lines[i].trimmed.clone());
-        let name_col = header.iter().position(|c| matches!(crate::facts::without_whitespace(&v[c.clone()]).as_str(), "氏名" | "名前"));
+        let name_col = header.iter().position(|c| matches!(squeezed(&v[c.clone()]).as_ref(), "氏名" | "名前"));
         let role_cols: Vec<usize> = (0..header.len()).filter(|&k| is_role_header(&v[header[k].clone()])).collect();
         let (Some(name_col), false) = (name_col, role_cols.is_empty()) else {
             i += 1;
