@@ -1,5 +1,5 @@
 //! The fixture scores: every fixture with an answer key (`fixtures/seeds`,
-//! `fixtures/corpus`, `fixtures/holdout`, `fixtures/unseen`, `fixtures/fresh`, `fixtures/blind`) is extracted with the library and scored with [`ja_press::eval`]
+//! `fixtures/corpus`, `fixtures/holdout`, `fixtures/unseen`, `fixtures/fresh`, `fixtures/blind`, `fixtures/blind2`) is extracted with the library and scored with [`ja_press::eval`]
 //! (the matching of `../shared/eval/score.py`). A field whose F1 falls below its floor
 //! in `fixtures/floors.toml` fails the test; raise the floors as the extractors improve.
 //!
@@ -114,8 +114,13 @@ fn blind_meets_its_floors() {
 }
 
 #[test]
+fn blind2_meets_its_floors() {
+    check("blind2");
+}
+
+#[test]
 fn every_fixture_key_parses_and_has_its_document() {
-    for set in ["seeds", "corpus", "holdout", "unseen", "fresh", "blind"] {
+    for set in ["seeds", "corpus", "holdout", "unseen", "fresh", "blind", "blind2"] {
         let dir = root().join("fixtures").join(set);
         for pair in eval::pair_documents(&dir, &dir).unwrap_or_else(|e| panic!("{e}")) {
             AnswerKey::from_path(&pair.key).unwrap_or_else(|e| panic!("{e}"));
