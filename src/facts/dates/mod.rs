@@ -149,8 +149,20 @@ fn scan(v: &str) -> Vec<Candidate> {
             if caps.name("fyend").is_some() || caps.name("fyend2").is_some() || caps.name("period").is_some() {
                 end = m.end();
             }
+            // 「2026年秋」: a season after a year is part of the date as written (not the 秋 of 秋田)
+            if parsed.month.is_none()
+                && !parsed.fiscal
+                && end == m.end()
+                && let Some(season) = v[end..].chars().next().filter(|c| matches!(c, '春' | '夏' | '秋' | '冬'))
+                && !v[end + season.len_utf8()..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}'))
+            {
+                end += season.len_utf8();
+                full_end = full_end.max(end);
+            }
             // 「決算期 3月」 is a recurring year end, not a date
-            if parsed.year.is_none() && v[..m.start()].trim_end_matches([' ', ':', '\t']).ends_with("決算期") {
+            // (and 「毎年9月の訓練」 a recurring month)
+            let before = v[..m.start()].trim_end_matches([' ', ':', '\t']);
+            if parsed.year.is_none() && (before.ends_with("決算期") || before.ends_with("毎年") || before.ends_with("例年")) {
                 continue;
             }
             // 「令和元年東日本台風」: an era year naming an event
@@ -357,12 +369,12 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
                 _ => 0,
             };
             (base.map(|y| y + shift), YearSource::Context)
-        } else if let Some(y) = same_sentence_year(text, &candidates[..i], start) {
+        } else if let Some(y) = same_sentence_year(text, &candidates[..i], start, &candidates[i].parsed, release) {
             (Some(y), YearSource::Context)
         } else if let Some(&(_, y)) = headings.iter().rev().find(|(at, _)| *at <= start) {
             (Some(y), YearSource::Heading)
-        } else if let Some(y) = release_year {
-            (Some(y), YearSource::ReleaseDate)
+        } else if let Some(release) = release {
+            (Some(year_nearest(release, &candidates[i].parsed)), YearSource::ReleaseDate)
         } else {
             (None, YearSource::Unknown)
         };
@@ -385,14 +397,37 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
 }
 
 /// The year of the latest earlier date in the same sentence that states one.
-fn same_sentence_year(text: &crate::input::Text<'_>, earlier: &[Candidate], at: usize) -> Option<i32> {
+fn same_sentence_year(text: &crate::input::Text<'_>, earlier: &[Candidate], at: usize, p: &Parsed, release: Option<NaiveDate>) -> Option<i32> {
     let sentence = text.sentence_of(at)?;
-    earlier
-        .iter()
-        .rev()
-        .take_while(|c| c.range.start >= sentence.start)
-        .find(|c| c.year_source == YearSource::Stated)
-        .and_then(|c| c.parsed.year)
+    let stated = earlier.iter().rev().take_while(|c| c.range.start >= sentence.start).find(|c| c.year_source == YearSource::Stated)?;
+    let year = stated.parsed.year?;
+    // 「令和8年1月の担当表は、12月下旬に掲載」 in a release of 10 December 2025: a later month
+    // than the stated one's is the December before it, where that is the release's season
+    // and the stated year's is most of a year away
+    if let (Some(release), Some(m), Some(sm)) = (release, p.month, stated.parsed.month)
+        && m > sm
+    {
+        let day = p.day.unwrap_or(15).min(28);
+        let distance = |y: i32| NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |d| (d - release).num_days().abs());
+        if distance(year) > 270 && distance(year - 1) <= 92 {
+            return Some(year - 1);
+        }
+    }
+    Some(year)
+}
+
+/// The year of a date written without one: the release's, unless that puts it most of a
+/// year away while the next or the last year puts it within a season of the release (a
+/// December release's 「1月6日」 is next January's; a January one's 「12月」 last December's).
+fn year_nearest(release: NaiveDate, p: &Parsed) -> i32 {
+    let y = release.year();
+    let Some(month) = p.month else { return y };
+    let day = p.day.unwrap_or(15).min(28);
+    let distance = |year: i32| NaiveDate::from_ymd_opt(year, month, day).map_or(i64::MAX, |d| (d - release).num_days().abs());
+    if distance(y) <= 270 {
+        return y;
+    }
+    [y + 1, y - 1].into_iter().find(|&other| distance(other) <= 92).unwrap_or(y)
 }
 
 /// The value and precision of a settled date.

@@ -64,7 +64,7 @@ pub(crate) struct Rule {
 /// Kanji numerals that may write a month or a day: 八, 十二, 三十一.
 const KD: &str = "[一二三四五六七八九十]{1,3}";
 /// A weekday annotation after a day: (金), (月・祝), （土）.
-const WEEKDAY: &str = r"(?P<wd>[ \t]?\((?:[月火水木金土日](?:・?祝)?|祝)\))?";
+const WEEKDAY: &str = r"(?P<wd>[ \t]?\((?:[月火水木金土日](?:曜日?)?(?:・?祝(?:日)?)?|祝日?)\))?";
 
 fn year_part() -> String {
     format!(

@@ -57,6 +57,19 @@ const EXAMPLES: &[Example] = &[
         None,
         Some("2026-03-24"),
     ),
+    // a path of categories after the date; an official's title as the publisher label
+    (
+        "TOP > お知らせ\n\n2025.12.10　お知らせ／みさと台クリニック\n\n新院長就任のお知らせ\n\n本文。",
+        Some("新院長就任のお知らせ"),
+        None,
+        Some("2025-12-10"),
+    ),
+    (
+        "知事定例記者会見（令和8年2月12日）\n発表者：鳥取県知事　岸根 文博\n\n本文。",
+        Some("知事定例記者会見（令和8年2月12日）"),
+        Some("鳥取県"),
+        None,
+    ),
     // the header's date line, not a paper's 「掲載日」 further down
     (
         "2025年12月5日\n国立大学法人東雲大学\n\n乾燥に強いイネの遺伝子を発見しました\n\nこれは本文の最初の段落で、六十文字以上の長さがあるため、ヘッダーはここで終わります。研究グループは、乾燥に強いイネの遺伝子を見つけました。\n\n論文情報\n掲載日：2025年12月3日\n",

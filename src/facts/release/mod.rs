@@ -33,6 +33,8 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         {
             let mut range = trim_range(v, line.trimmed.start + name.start()..line.trimmed.start + name.end());
             range.end = range.start + without_gloss(&v[range.clone()]).len();
+            // 「発表者:鳥取県知事 岸根 文博」: the body, not its head and his name
+            range.end = range.start + issuer_of_official(doc.vocab, &v[range.clone()]).len();
             let m = text.mention(range);
             release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Label });
         }
@@ -72,7 +74,13 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             // (the date alone, or set apart from a short tail: 「2025.07.17　パートナー」, not
             // 「令和8年4月1日付 人事異動について」)
             && s[r.end..].chars().next().is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '【' | '〔' | '|'))
-            && without_tags(&s[r.end..]).trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']).chars().count() <= 12
+            && {
+                // (a short tail, or a path of categories: 「お知らせ/みさと台クリニック」)
+                let tail = without_tags(&s[r.end..]);
+                let tail = tail.trim_start_matches(|c: char| c.is_whitespace()).trim_start_matches(['(', ')']);
+                let limit = if tail.contains(['/', '|', '>']) { 24 } else { 12 };
+                tail.chars().count() <= limit
+            }
             && let Some(value) = day_of(&parsed)
             && !s[r.end..].contains(['。', '、'])
         {
@@ -193,6 +201,28 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     out.release_date = release.date.as_ref().map(|d| d.value);
     found.release_date = out.release_date;
     out.release = release;
+}
+
+/// The body an official's title names: 「鳥取県知事 岸根 文博」 → 鳥取県, 「川崎市長 福田 紀彦」 →
+/// 川崎市, 「株式会社アカネ 代表取締役 山田 太郎」 → 株式会社アカネ; anything else as it is.
+fn issuer_of_official<'s>(vocab: &crate::vocab::Vocabulary, s: &'s str) -> &'s str {
+    let Some((first, rest)) = s.split_once(' ') else { return s };
+    if rest.trim().is_empty() {
+        return s;
+    }
+    // a place's head: 知事 follows the prefecture, 市長 keeps its 市
+    for (role, keep) in [("知事", 0), ("市長", 3), ("町長", 3), ("村長", 3), ("区長", 3)] {
+        if let Some(place) = first.strip_suffix(role)
+            && place.chars().count() >= 1
+        {
+            return &s[..place.len() + keep];
+        }
+    }
+    // 「株式会社アカネ 代表取締役 山田 太郎」: the organization before its officer
+    if vocab.role_at_start_of(rest).is_some() && first.chars().count() >= 2 {
+        return first;
+    }
+    s
 }
 
 /// A name without a parenthesis after it: 「株式会社アカネ(Akane Inc.)」 → 株式会社アカネ.
