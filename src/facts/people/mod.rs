@@ -243,7 +243,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             name_end = v[..r.start].trim_end_matches(' ').len();
         }
         let Some((name, script)) = name_before(doc, name_end).map(|(r, s)| widen_spaced(doc, r, s)) else { continue };
-        if org_taken(&name) || name.end != name_end {
+        // (the name may have its other writing in a parenthesis after it: 「クレア・ハートウェル(Claire Hartwell)氏(…)」)
+        let twin_between = name.end < name_end && v[name.end..name_end].starts_with('(') && v[..name_end].ends_with(')');
+        if org_taken(&name) || (name.end != name_end && !twin_between) {
             continue;
         }
         let org_mention = found.org_mentions.iter().find(|(_, m)| m.start >= inner.start && m.end <= role.start).cloned();
@@ -319,7 +321,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
                 .map(|(_, c)| c.len_utf8())
                 .sum();
             let total = v[a.range.start..b.range.end + more].chars().filter(|c| !c.is_whitespace()).count();
-            let end = if more > 0 && total <= 5 { b.range.end + more } else { b.range.end };
+            let mut end = if more > 0 && total <= 5 { b.range.end + more } else { b.range.end };
+            // 「桂川|はる|と|さん」: hiragana IPADIC cut off the given name, up to an honorific
+            let kana: usize = v[end..].chars().take_while(|c| matches!(c, 'ぁ'..='ゖ')).take(2).map(char::len_utf8).sum();
+            if more == 0 && kana > 0 && names::honorific_opens(doc, &v[end + kana..]) {
+                end += kana;
+            }
             if more > 0 && total > 5 {
                 continue;
             }
@@ -359,7 +366,7 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
     let mut r = forward.clone();
     if let Some(back) = roles::role_ending_at(doc.vocab, v, forward.end, true) {
         // a department only where it stands on its own (after a space, a colon, a line start)
-        let boundary = v[..back.start].chars().next_back().is_none_or(|c| matches!(c, ' ' | ':' | '\n' | '(' | '、' | '\t'));
+        let boundary = v[..back.start].chars().next_back().is_none_or(|c| matches!(c, ' ' | ':' | '\n' | '(' | '、' | '\t' | '/' | '|'));
         let plain = roles::role_ending_at(doc.vocab, v, forward.end, false).unwrap_or(forward.clone());
         r.start = if boundary { back.start } else { plain.start.min(r.start) };
     }
@@ -427,8 +434,9 @@ fn skip_separator(v: &str, p: usize) -> Option<usize> {
     // 「博士後期課程3年のシリポーン・チャイヤプーム」: a student's year, then the name
     let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if (1..=2).contains(&digits)
-        && let Some(after) = rest[digits..].strip_prefix("年生の").or_else(|| rest[digits..].strip_prefix("年の"))
+        && let Some(after) = ["年生の", "年の", "年生 ", "年 "].iter().find_map(|w| rest[digits..].strip_prefix(w))
     {
+        let after = after.trim_start_matches(' ');
         return Some(p + rest.len() - after.len());
     }
     // 「理事長:岡野」「統括監の田宮」「院長、小川」「理事長に加藤 正人が就任」
@@ -526,6 +534,16 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
         if let Some((org, _)) = found.org_mentions.iter().filter(|(_, m)| m.start >= above_start && m.end <= above_end).min_by_key(|(_, m)| m.start) {
             return Some(*org);
         }
+    }
+    // 「株式会社アオタケ・デジタル 代表取締役 青竹 慎之介/取締役 地域DX事業部長 三輪田 彩」: a line
+    // that opens with an organization, then its people listed with /
+    if let Some((org, m)) = found.org_mentions.iter().filter(|(_, m)| m.start >= line_start && m.end <= anchor).min_by_key(|(_, m)| m.start)
+        && v[line_start..m.start].trim_start_matches(['・', ' ', '-', '*']).is_empty()
+        && v[m.end..anchor].contains('/')
+        && !v[m.end..anchor].contains(['。', '(', '、'])
+        && !found.org_mentions.iter().any(|(o, n)| o != org && n.start >= m.end && n.end <= anchor)
+    {
+        return Some(*org);
     }
     // 「1|合同会社いぶき里山エナジー|代表社員 久慈 航平|岩手県遠野市」: the organization that
     // fills a cell of the same table row
@@ -903,16 +921,39 @@ fn assemble(doc: &Doc<'_>, people: Vec<Found1>, found: &mut Found, out: &mut Ext
             rec.roles.retain(|r| r != m);
             rec.roles.insert(0, m.clone());
         }
+        // a student with no role: the school their year is at (「情報システム学科3年の日野 さくら さん」)
+        let affiliation = || rec.mentions.iter().find_map(|m| student_affiliation(doc, found, out, m.start));
+        let organization = main.as_ref().and_then(|r| r.organization.clone()).or_else(|| main.is_none().then(affiliation).flatten());
         out.people.push(Person {
             name,
             name_as_written: text.original_text(if rec.script == Script::Latin { rec.written.clone() } else { first }).to_string(),
             role: main.as_ref().map(|r| r.role.clone()),
-            organization: main.and_then(|r| r.organization),
+            organization,
             roles: rec.roles,
             mentions: rec.mentions.iter().map(|r| text.mention(r.clone())).collect::<Vec<Mention>>(),
         });
     }
     found.person_mentions.sort_by_key(|(_, r)| r.start);
+}
+
+/// A student's year written before a name: 「…学科3年の」「修士1年の」「学部2年 」.
+static STUDENT_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?:学部|学科|研究科|専攻|課程|大学院|修士|博士|学年)[^。、]{0,12}?\d{1,2} ?年生?(?:の)? *$").unwrap_or_else(|e| panic!("{e}"))
+});
+
+/// The school of a student named at `at` with their year before them on the line: the
+/// organization written earlier on the line, else the issuer when it is a university.
+fn student_affiliation(doc: &Doc<'_>, found: &Found, out: &Extraction, at: usize) -> Option<String> {
+    let v = doc.text.v();
+    let line_start = v[..at].rfind('\n').map_or(0, |p| p + 1);
+    if !STUDENT_YEAR.is_match(&v[line_start..at]) {
+        return None;
+    }
+    // (in the same clause: 「協会が主催する…で、本学情報工学部3年の日野」 is the university's student)
+    let clause_start = v[line_start..at].rfind(['、', '。']).map_or(line_start, |p| line_start + p);
+    let on_line = found.org_mentions.iter().filter(|(_, m)| m.start >= clause_start && m.end <= at).max_by_key(|(_, m)| m.end);
+    let org = on_line.map(|(i, _)| *i).or_else(|| issuer(out).filter(|&i| out.organizations.get(i).is_some_and(|o| o.kind == crate::model::OrgKind::University)))?;
+    out.organizations.get(org).map(|o| o.name.clone())
 }
 
 fn strip_honorific(name: &str, honorifics: &[String]) -> String {

@@ -82,13 +82,22 @@ fn no_function_words(doc: &Doc<'_>, r: &Range<usize>) -> bool {
         // may end in a kanji IPADIC reads as one: 「久慈 航|平」)
         && !tokens.last().is_some_and(|t| t.is(Pos::Prefix) && !(known_family && short_given))
         // (kanji numerals open family names: 千ヶ崎, 三浦; ASCII digits never do)
-        && tokens.iter().all(|t| {
-            let verbal_noun_ok = known_family && short_given && t.range.start >= given_start;
+        && tokens.iter().enumerate().all(|(k, t)| {
+            // (「隆之|介」「竜之|介」: a one-kanji ending after a given name IPADIC knows)
+            let ending = k + 1 == tokens.len() && k > 0 && tokens[k - 1].is(Pos::GivenName) && t.range.len() <= 3;
+            let verbal_noun_ok = known_family && (short_given || ending) && t.range.start >= given_start;
             let grammar = (t.is(Pos::Verb) && !misread_verb(v, t)) || t.is(Pos::Auxiliary) || t.is(Pos::Pronoun);
             let verbal_noun = t.is(Pos::SahenNoun) && !verbal_noun_ok;
             let digits = t.is(Pos::Number) && v[t.range.clone()].chars().any(|c| c.is_ascii_digit());
             !(grammar || verbal_noun || digits)
         })
+}
+
+/// Whether `s` opens with an honorific (spaces aside), not a word that begins like one:
+/// 「さん」, but not 「様々」「さまざま」.
+pub(super) fn honorific_opens(doc: &Doc<'_>, s: &str) -> bool {
+    let s = s.trim_start_matches(' ');
+    doc.vocab.honorifics.iter().any(|h| s.starts_with(h.as_str()) && !s[h.len()..].starts_with(['々', 'ざ']))
 }
 
 /// Whether `s` opens with a Latin title written before a name (「President Director …」).
@@ -142,13 +151,21 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         }
     }
     if let Some(m) = KANJI_HIRAGANA.find(rest) {
-        let r = p..p + m.end();
+        let mut r = p..p + m.end();
+        // (the match may run into a hiragana honorific: 「桂川はるとさん」 → 桂川はると)
+        if let Some(cut) = ["さん", "さま", "くん", "ちゃん"].iter().filter_map(|h| v[r.start..].find(h).filter(|&at| r.start + at < r.end)).min()
+            && v[r.start..r.start + cut].chars().filter(|c| matches!(c, 'ぁ'..='ゖ')).count() >= 2
+        {
+            r.end = r.start + cut;
+        }
         let after = &v[r.end..];
         let bounded = ends_name(doc, after) || super::roles::role_starting_at(doc.vocab, v, r.end).is_some();
         let given = v[r.clone()].trim_start_matches(|c: char| !matches!(c, 'ぁ'..='ゖ'));
         // (「藤巻まどかは」: a particle read by IPADIC ends the match, not 「ちさと」's と)
         let given_at = r.end - given.len();
+        // (but an honorific right after it closes the name: 「桂川はるとさん」「木幡 ひなの さん」)
         let particle_end = given.ends_with(['は', 'が', 'を', 'に', 'で', 'と', 'の', 'も', 'や'])
+            && !honorific_opens(doc, after)
             && crate::tokens::overlapping(doc.tokens, given_at..r.end).iter().any(|t| t.is(Pos::Particle) || t.is(Pos::Auxiliary));
         let family = r.start..r.start + v[r.clone()].find(|c: char| matches!(c, 'ぁ'..='ゖ' | ' ')).unwrap_or(0);
         let family_tokens = crate::tokens::overlapping(doc.tokens, family.clone());
@@ -241,7 +258,9 @@ pub(super) fn before_spaced_honorific(doc: &Doc<'_>, end: usize) -> usize {
     let v = doc.text.v();
     let Some(head) = v.get(..end) else { return end };
     let end = head.trim_end_matches([' ', '\t']).len();
-    match doc.vocab.honorifics.iter().find(|h| v[..end].ends_with(h.as_str()) && v[..end - h.len()].ends_with(' ')) {
+    // (written solid after a parenthesis or a foreign name: 「クレア・ハートウェル(Claire Hartwell)氏」)
+    let apart = |before: &str| before.ends_with(' ') || before.ends_with(|c: char| c == ')' || c.is_ascii_alphabetic() || matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー'));
+    match doc.vocab.honorifics.iter().find(|h| v[..end].ends_with(h.as_str()) && apart(&v[..end - h.len()])) {
         Some(h) => v[..end - h.len()].trim_end_matches(' ').len(),
         None => end,
     }
@@ -294,8 +313,10 @@ pub(super) fn name_before(doc: &Doc<'_>, end: usize) -> Option<(Range<usize>, Sc
     if (2 * 3..=4 * 3).contains(&hira) {
         let family_end = v[..end - hira].trim_end_matches(' ').len();
         let family: usize = v[..family_end].chars().rev().take_while(|&c| matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | 'ヶ' | 'ノ')).map(char::len_utf8).sum();
-        // (「領域における」: no particle or auxiliary is part of a given name)
-        let grammar = crate::tokens::overlapping(doc.tokens, end - hira..end).iter().any(|t| t.is(Pos::Particle) || t.is(Pos::Auxiliary));
+        // (「領域における」: no particle or auxiliary is part of a given name, unless an
+        // honorific closes it: 「桂川はるとさん」)
+        let grammar = !honorific_opens(doc, &v[end..])
+            && crate::tokens::overlapping(doc.tokens, end - hira..end).iter().any(|t| t.is(Pos::Particle) || t.is(Pos::Auxiliary));
         if (1..=3).contains(&(family / 3)) && !grammar {
             return name_at(doc, family_end - family).filter(|(r, _)| r.end == end);
         }

@@ -16,7 +16,8 @@ const DEPARTMENT_ROLES: &[&str] = &[
 ];
 
 fn is_department_char(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・')
+    // (Latin acronyms too: 「CVC推進室長」「地域DX事業部長」)
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '々' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | 'A'..='Z')
 }
 
 /// The longest vocabulary role that ends at `end` of `s`.
@@ -67,12 +68,6 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
         let bounded = s[..start - hira].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|'));
         if dept > 0 && hira >= 2 * 3 && bounded {
             start -= hira;
-        }
-        // 「CVC推進室長」「DX推進室長」: so may a Latin acronym
-        let latin: usize = s[..start].chars().rev().take_while(|c| c.is_ascii_uppercase() || c.is_ascii_digit()).map(char::len_utf8).sum();
-        let bounded = s[..start - latin].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|' | '、'));
-        if dept > 0 && hira == 0 && (2..=6).contains(&latin) && bounded {
-            start -= latin;
         }
     }
     Some(start..end)
