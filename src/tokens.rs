@@ -239,7 +239,8 @@ impl Tokenizer {
     pub fn tokenize<'d>(&'d self, text: &'d Text<'_>) -> Result<Vec<Token<'d>>> {
         let view = text.v();
         let mut lattice = Lattice::default();
-        let mut out = Vec::with_capacity(view.len() / 6);
+        // (about one token per four bytes of Japanese text: growing the vector later copies it)
+        let mut out = Vec::with_capacity(view.len() / 4);
         let mut cache = DetailCache::new();
         for line in &text.lines {
             if line.boilerplate || line.trimmed.is_empty() {
@@ -299,7 +300,7 @@ impl Tokenizer {
                 cache.get(id | DetailCache::UNKNOWN, || fields(dictionary.unknown_word_details_iter(id)))
             } else if t.word_id.is_system() {
                 let dictionary = t.dictionary;
-                cache.get(id, || fields(dictionary.word_details_iter(id)))
+                cache.get(id, || system_fields(dictionary, id).unwrap_or_else(|| fields(dictionary.word_details_iter(id))))
             } else {
                 t.details();
                 let details = t.details.take().unwrap_or_default();
@@ -351,6 +352,29 @@ fn fields<'d>(details: impl Iterator<Item = &'d str>) -> Details<'d> {
         *slot = value;
     }
     (f, Pos::classes_of(&[f[0], f[1], f[2], f[3]]))
+}
+
+/// A system word's first seven detail fields read straight from the dictionary's packed
+/// bytes (a little-endian `u32` offset per word id, then a `u32` length and the fields
+/// joined by NUL): lindera's iterator checks the whole record, readings included, as
+/// UTF-8 before splitting it, and only the first seven fields are wanted. `None` for a
+/// record that does not read so, which the caller then decodes lindera's way.
+fn system_fields(dictionary: &lindera::dictionary::Dictionary, id: usize) -> Option<Details<'_>> {
+    let index = &dictionary.prefix_dictionary.words_idx_data;
+    let data = &dictionary.prefix_dictionary.words_data;
+    let u32_at = |bytes: &[u8], at: usize| -> Option<usize> {
+        let word: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
+        Some(u32::from_le_bytes(word) as usize)
+    };
+    let offset = u32_at(index, id.checked_mul(4)?)?;
+    let len = u32_at(data, offset)?;
+    let start = offset.checked_add(4)?;
+    let record = data.get(start..start.checked_add(len)?)?;
+    let mut f = ["*"; 7];
+    for (slot, field) in f.iter_mut().zip(record.split(|&b| b == 0)) {
+        *slot = std::str::from_utf8(field).ok()?;
+    }
+    Some((f, Pos::classes_of(&[f[0], f[1], f[2], f[3]])))
 }
 
 /// Splits a long range at spaces or punctuation so no chunk is longer than [`MAX_CHUNK`].
@@ -459,6 +483,21 @@ mod tests {
                 assert_eq!(bits & class.bit() != 0, starts_with_tags(&pos, class.tags()), "{pos:?} {class:?}");
             }
         }
+    }
+
+    #[test]
+    fn system_fields_read_as_lindera_reads_them() {
+        let tokenizer = Tokenizer::new(None, None).unwrap_or_else(|e| panic!("{e}"));
+        let dictionary = &tokenizer.segmenter.dictionary;
+        let mut checked = 0;
+        for id in (0..400_000).step_by(97) {
+            let Some((ours, _)) = system_fields(dictionary, id) else { continue };
+            let (theirs, _) = fields(dictionary.word_details_iter(id));
+            assert_eq!(ours, theirs, "word {id}");
+            checked += 1;
+        }
+        assert!(checked > 3_000, "{checked} words read");
+        assert_eq!(system_fields(dictionary, usize::MAX / 2), None);
     }
 
     #[test]

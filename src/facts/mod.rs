@@ -21,7 +21,11 @@ pub(crate) fn without_whitespace(s: &str) -> String {
     if !may_have_space {
         return s.to_string();
     }
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    let mut out = String::with_capacity(s.len());
+    for piece in s.split(char::is_whitespace) {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// The organization named as the release's first publisher (equal but for whitespace,

@@ -45,11 +45,20 @@ impl Normalized {
                         text.push('\n');
                     }
                 }
-                _ if c.is_ascii() => text.push(c),
-                '\u{3041}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{3001}'..='\u{3003}' | '\u{3005}'..='\u{3007}' => {
-                    text.push(c)
+                // (kept as they are, they map one to one: no piece)
+                _ if c.is_ascii() => {
+                    text.push(c);
+                    continue;
                 }
-                '\u{3008}'..='\u{3011}' | '\u{3014}'..='\u{301F}' => text.push(c),
+                '\u{3041}'..='\u{30FF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{3001}'..='\u{3003}'
+                | '\u{3005}'..='\u{3007}'
+                | '\u{3008}'..='\u{3011}'
+                | '\u{3014}'..='\u{301F}' => {
+                    text.push(c);
+                    continue;
+                }
                 '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => {}
                 '\u{2460}'..='\u{24FF}' | '\u{3251}'..='\u{32BF}' | '\u{2776}'..='\u{2793}' => text.push(c),
                 '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => text.push('-'),

@@ -2,6 +2,7 @@
 
 use crate::tokens::Pos;
 use std::ops::Range;
+use crate::words::Affixes;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -213,6 +214,10 @@ fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
+/// [`LEADING_NOISE`] and [`TRAILING_NOISE`](super::rules::TRAILING_NOISE) by first and last character.
+static LEADING: LazyLock<Affixes> = LazyLock::new(|| Affixes::new(LEADING_NOISE.iter().copied()));
+static TRAILING: LazyLock<Affixes> = LazyLock::new(|| Affixes::new(super::rules::TRAILING_NOISE.iter().copied()));
+
 /// The run with noise words cut from its start and a role cut from its end.
 fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     let v = doc.text.v();
@@ -242,12 +247,12 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     }
     loop {
         let s = &v[r.clone()];
-        let Some(noise) = LEADING_NOISE.iter().find(|n| s.starts_with(*n) && s.len() > n.len()) else { break };
+        let Some(noise) = LEADING.starting(s).iter().map(|&i| LEADING_NOISE[i]).find(|n| s.starts_with(*n) && s.len() > n.len()) else { break };
         r.start += noise.len();
     }
     // 「株式会社ブルーステージ内」: a word after a complete name
     let s = &v[r.clone()];
-    if let Some(noise) = super::rules::TRAILING_NOISE.iter().find(|n| s.ends_with(*n) && s.len() > n.len()) {
+    if let Some(noise) = TRAILING.ending(s).iter().map(|&i| super::rules::TRAILING_NOISE[i]).find(|n| s.ends_with(*n) && s.len() > n.len()) {
         let rest = &s[..s.len() - noise.len()];
         let complete = doc.vocab.has_form_at_either_end(rest) || doc.vocab.heads_ending(rest).next().is_some();
         if complete {
@@ -760,7 +765,7 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     let before = &v[line_start..range.start];
     if ["主催", "共催", "後援", "協賛", "協力", "参加自治体", "自治体", "締結先", "連携先", "協定先", "構成団体", "参画", "設立団体", "設置者", "設立者", "運営主体", "設置主体"]
         .iter()
-        .any(|l| before.contains(&format!("{l}:")) || before.contains(&format!("{l} ")))
+        .any(|l| has_label(before, l, &[':', ' ']))
     {
         return true;
     }
@@ -839,7 +844,7 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
             return true;
         }
     }
-    if super::rules::SEAT_LABELS.iter().any(|l| before.trim_end().ends_with(&format!("{l}:")) || before.contains(&format!("{l}:")))
+    if super::rules::SEAT_LABELS.iter().any(|l| has_label(before, l, &[':']))
     {
         return true;
     }
@@ -990,6 +995,20 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
     parties(doc, out);
     partner_lists(doc, out);
     host_lines(doc, out);
+}
+
+/// Whether `hay` holds `label` followed by one of `separators` (`hay.contains("{label}:")`
+/// without building the string).
+fn has_label(hay: &str, label: &str, separators: &[char]) -> bool {
+    let mut from = 0;
+    while let Some(p) = hay[from..].find(label) {
+        let at = from + p;
+        if hay[at + label.len()..].starts_with(separators) {
+            return true;
+        }
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// Whether `p` is inside a parenthesis opened earlier on its line.
