@@ -15,6 +15,8 @@ pub(crate) struct Words {
 
 impl Words {
     const FILTER_BITS: usize = 4096;
+    /// Up to this many distinct first characters, each is searched for on its own.
+    const MAX_SEARCHES: usize = 64;
 
     /// The words of `words` (an empty word finds nothing).
     pub fn new<I, S>(words: I) -> Self
@@ -47,6 +49,26 @@ impl Words {
         }
         // where each word's last occurrence ends (match_indices does not overlap them)
         let mut free_from = vec![0usize; self.words.len()];
+        if self.by_first.len() <= Self::MAX_SEARCHES {
+            // Few first characters: search the text for each (a vectorized search for a
+            // few bytes) instead of decoding every character. A character's bytes are
+            // found only where that character starts (UTF-8 is self-synchronizing).
+            let mut buf = [0u8; 4];
+            for (c, candidates) in &self.by_first {
+                let needle = c.encode_utf8(&mut buf);
+                for at in memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()) {
+                    let Some(rest) = hay.get(at..) else { continue };
+                    for &i in candidates {
+                        let word = &self.words[i];
+                        if at >= free_from[i] && rest.starts_with(word.as_str()) {
+                            out[i].push(at);
+                            free_from[i] = at + word.len();
+                        }
+                    }
+                }
+            }
+            return out;
+        }
         for (at, c) in hay.char_indices() {
             let bit = c as usize % Self::FILTER_BITS;
             if self.first_bits[bit / 64] & (1 << (bit % 64)) == 0 {
