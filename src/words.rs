@@ -172,5 +172,10 @@ mod tests {
         assert_eq!(finder.occurrences(hay), expected);
         assert_eq!(Words::new(Vec::<String>::new()).occurrences("株"), Vec::<Vec<usize>>::new());
         assert_eq!(Words::new(["", "株"]).occurrences("株株"), vec![vec![], vec![0, 3]]);
+        // more first characters than are searched for one by one: the walk over the text
+        let many: Vec<String> = ('一'..='龥').step_by(97).take(Words::MAX_SEARCHES + 5).map(|c| format!("{c}会")).chain(words.iter().map(|w| w.to_string())).collect();
+        let hay = format!("{hay}{}", many.concat());
+        let expected: Vec<Vec<usize>> = many.iter().map(|w| hay.match_indices(w.as_str()).map(|(at, _)| at).collect()).collect();
+        assert_eq!(Words::new(&many).occurrences(&hay), expected);
     }
 }
