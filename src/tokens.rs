@@ -2,12 +2,14 @@
 //! their byte range in the normalized text.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 use std::path::Path;
 
 use lindera::dictionary::{Metadata, load_dictionary, load_user_dictionary};
 use lindera::mode::Mode;
 use lindera::segmenter::Segmenter;
+use lindera_dictionary::util::Data;
 use lindera_dictionary::viterbi::Lattice;
 
 use crate::error::{Error, Result};
@@ -241,15 +243,23 @@ impl Tokenizer {
         let mut lattice = Lattice::default();
         // (about one token per four bytes of Japanese text: growing the vector later copies it)
         let mut out = Vec::with_capacity(view.len() / 4);
-        let mut cache = DetailCache::new();
-        for line in &text.lines {
+        let mut cache = DetailCache::new(DetailCache::SLOTS);
+        // the embedded dictionary's words, kept on this thread from one document to the next
+        let mut embedded = EMBEDDED_DETAILS.with(Cell::take).unwrap_or_else(|| Box::new(DetailCache::new(DetailCache::EMBEDDED_SLOTS)));
+        let mut result = Ok(());
+        'lines: for line in &text.lines {
             if line.boilerplate || line.trimmed.is_empty() {
                 continue;
             }
             for chunk in chunks(view, line.trimmed.clone()) {
-                self.tokenize_into(&view[chunk.clone()], chunk.start, &mut lattice, &mut cache, &mut out)?;
+                result = self.tokenize_into(&view[chunk.clone()], chunk.start, &mut lattice, &mut cache, &mut embedded, &mut out);
+                if result.is_err() {
+                    break 'lines;
+                }
             }
         }
+        EMBEDDED_DETAILS.with(|c| c.set(Some(embedded)));
+        result?;
         // The rules look tokens up by binary search (`overlapping`): in order, disjoint.
         debug_assert!(out.windows(2).all(|w| w[0].range.end <= w[1].range.start));
         Ok(out)
@@ -278,6 +288,7 @@ impl Tokenizer {
         offset: usize,
         lattice: &mut Lattice,
         cache: &mut DetailCache<'d>,
+        embedded: &mut DetailCache<'static>,
         out: &mut Vec<Token<'d>>,
     ) -> Result<()> {
         let tokens = self
@@ -300,7 +311,22 @@ impl Tokenizer {
                 cache.get(id | DetailCache::UNKNOWN, || fields(dictionary.unknown_word_details_iter(id)))
             } else if t.word_id.is_system() {
                 let dictionary = t.dictionary;
-                cache.get(id, || system_fields(dictionary, id).unwrap_or_else(|| fields(dictionary.word_details_iter(id))))
+                let index = &dictionary.prefix_dictionary.words_idx_data;
+                match &dictionary.prefix_dictionary.words_data {
+                    // (the embedded dictionary's bytes live as long as the program: their
+                    // fields can be kept across documents, keyed by where the bytes are)
+                    Data::Static(words) => {
+                        if embedded.owner != words.as_ptr() as usize {
+                            *embedded = DetailCache::new(DetailCache::EMBEDDED_SLOTS);
+                            embedded.owner = words.as_ptr() as usize;
+                        }
+                        match embedded.get_or_try(id, || system_fields(index, words, id)) {
+                            Some(found) => found,
+                            None => cache.get(id, || fields(dictionary.word_details_iter(id))),
+                        }
+                    }
+                    words => cache.get(id, || system_fields(index, words, id).unwrap_or_else(|| fields(dictionary.word_details_iter(id)))),
+                }
             } else {
                 t.details();
                 let details = t.details.take().unwrap_or_default();
@@ -321,6 +347,14 @@ impl Tokenizer {
 /// tokenizing, and a document repeats its words.
 pub(crate) struct DetailCache<'d> {
     slots: Vec<(usize, Details<'d>)>,
+    /// For the cache of the embedded dictionary: the address of the bytes it was read from.
+    owner: usize,
+}
+
+thread_local! {
+    /// The embedded dictionary's words met on this thread (taken out while a document is
+    /// tokenized, put back after).
+    static EMBEDDED_DETAILS: Cell<Option<Box<DetailCache<'static>>>> = const { Cell::new(None) };
 }
 
 /// A word's first seven detail fields (品詞 ×4, 活用型, 活用形, 原形) and its [`Pos`] classes.
@@ -328,15 +362,28 @@ type Details<'d> = ([&'d str; 7], u32);
 
 impl<'d> DetailCache<'d> {
     const SLOTS: usize = 1024;
+    /// Slots of the embedded dictionary's cache (about 1 MB): most words of a corpus.
+    const EMBEDDED_SLOTS: usize = 8192;
     /// Marks an unknown word's id (unknown words have their own ids).
     const UNKNOWN: usize = 1 << (usize::BITS - 1);
 
-    fn new() -> Self {
-        DetailCache { slots: vec![(usize::MAX, (["*"; 7], 0)); Self::SLOTS] }
+    fn new(slots: usize) -> Self {
+        DetailCache { slots: vec![(usize::MAX, (["*"; 7], 0)); slots.max(1)], owner: 0 }
+    }
+
+    /// Like [`get`](Self::get), for a decoding that may fail (nothing is kept then).
+    fn get_or_try(&mut self, id: usize, decode: impl FnOnce() -> Option<Details<'d>>) -> Option<Details<'d>> {
+        let n = self.slots.len();
+        let slot = &mut self.slots[id % n];
+        if slot.0 != id {
+            *slot = (id, decode()?);
+        }
+        Some(slot.1)
     }
 
     fn get(&mut self, id: usize, decode: impl FnOnce() -> Details<'d>) -> Details<'d> {
-        let slot = &mut self.slots[id % Self::SLOTS];
+        let n = self.slots.len();
+        let slot = &mut self.slots[id % n];
         if slot.0 != id {
             *slot = (id, decode());
         }
@@ -359,9 +406,7 @@ fn fields<'d>(details: impl Iterator<Item = &'d str>) -> Details<'d> {
 /// joined by NUL): lindera's iterator checks the whole record, readings included, as
 /// UTF-8 before splitting it, and only the first seven fields are wanted. `None` for a
 /// record that does not read so, which the caller then decodes lindera's way.
-fn system_fields(dictionary: &lindera::dictionary::Dictionary, id: usize) -> Option<Details<'_>> {
-    let index = &dictionary.prefix_dictionary.words_idx_data;
-    let data = &dictionary.prefix_dictionary.words_data;
+fn system_fields<'d>(index: &[u8], data: &'d [u8], id: usize) -> Option<Details<'d>> {
     let u32_at = |bytes: &[u8], at: usize| -> Option<usize> {
         let word: [u8; 4] = bytes.get(at..at.checked_add(4)?)?.try_into().ok()?;
         Some(u32::from_le_bytes(word) as usize)
@@ -491,13 +536,15 @@ mod tests {
         let dictionary = &tokenizer.segmenter.dictionary;
         let mut checked = 0;
         for id in (0..400_000).step_by(97) {
-            let Some((ours, _)) = system_fields(dictionary, id) else { continue };
+            let prefix = &dictionary.prefix_dictionary;
+            let Some((ours, _)) = system_fields(&prefix.words_idx_data, &prefix.words_data, id) else { continue };
             let (theirs, _) = fields(dictionary.word_details_iter(id));
             assert_eq!(ours, theirs, "word {id}");
             checked += 1;
         }
         assert!(checked > 3_000, "{checked} words read");
-        assert_eq!(system_fields(dictionary, usize::MAX / 2), None);
+        let prefix = &dictionary.prefix_dictionary;
+        assert_eq!(system_fields(&prefix.words_idx_data, &prefix.words_data, usize::MAX / 2), None);
     }
 
     #[test]

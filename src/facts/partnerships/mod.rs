@@ -131,7 +131,12 @@ fn dates_in(doc: &Doc<'_>, found: &Found, out: &Extraction, range: &Range<usize>
 
 fn scope_before(doc: &Doc<'_>, range: &Range<usize>, end: usize) -> Option<String> {
     let v = doc.text.v();
-    SCOPE.captures_iter(&v[range.start..end]).filter_map(|c| c.name("scope").map(|m| m.as_str().to_string())).last()
+    let text = &v[range.start..end];
+    // (the pattern's one literal, looked for first: the scan for the pattern is slow)
+    if !text.contains("領域") && !text.contains("分野") {
+        return None;
+    }
+    SCOPE.captures_iter(text).filter_map(|c| c.name("scope").map(|m| m.as_str().to_string())).last()
 }
 
 /// The announced agreement of a sentence, or the earlier ones it lists.
