@@ -214,6 +214,12 @@ fn settle(mut cands: Vec<Cand>) -> Vec<Cand> {
     kept
 }
 
+/// [`TYPE_NOUNS`] by last character.
+static TYPE_ENDINGS: LazyLock<Affixes> = LazyLock::new(|| Affixes::new(TYPE_NOUNS.iter().copied()));
+
+/// [`PARTY_AFTER_TO`] by first character.
+static PARTY_WORDS: LazyLock<Affixes> = LazyLock::new(|| Affixes::new(PARTY_AFTER_TO.iter().copied()));
+
 /// [`LEADING_NOISE`] and [`TRAILING_NOISE`](super::rules::TRAILING_NOISE) by first and last character.
 static LEADING: LazyLock<Affixes> = LazyLock::new(|| Affixes::new(LEADING_NOISE.iter().copied()));
 static TRAILING: LazyLock<Affixes> = LazyLock::new(|| Affixes::new(super::rules::TRAILING_NOISE.iter().copied()));
@@ -940,7 +946,7 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
         let s = &v[r.clone()];
         // TYPE「NAME」: 「コンソーシアム「iNexS」」 (the type may be a generic phrase:
         // 「ライフサイエンス団体「BioBridge Europe」」)
-        if TYPE_NOUNS.iter().any(|t| s.ends_with(t))
+        if TYPE_ENDINGS.ending(s).iter().any(|&i| s.ends_with(TYPE_NOUNS[i]))
             && let Some(inner) = bracket_at(v, r.end)
         {
             let name_len: usize = v[inner.clone()].chars().take_while(|&c| super::rules::is_name_char(c) || c == ' ').map(char::len_utf8).sum();
@@ -1068,8 +1074,9 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         for (at, particle) in s.match_indices(['と', 'が']) {
             let after = &s[at + particle.len()..];
             let after = after.trim_start_matches([' ', '、']);
-            let agreement = PARTY_AFTER_TO.iter().any(|w| after.starts_with(w));
-            let agreement = agreement || (particle == "と" && after.starts_with("の") && PARTY_AFTER_TO.iter().any(|w| after[3..].starts_with(w)));
+            let agreement_at = |t: &str| PARTY_WORDS.starting(t).iter().any(|&i| t.starts_with(PARTY_AFTER_TO[i]));
+            let agreement = agreement_at(after);
+            let agreement = agreement || (particle == "と" && after.starts_with("の") && agreement_at(&after[3..]));
             if !agreement {
                 continue;
             }
