@@ -61,7 +61,7 @@ fn re(p: &str) -> Regex {
 static LATIN_PT: LazyLock<Regex> =
     LazyLock::new(|| re(r"\bPT (?P<name>[A-Z][A-Za-z0-9&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9&.'\-]*|of|and|the))*)"));
 
-static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年 ?(?:\d{1,2}月 ?(?:\d{1,2}日)?)?|\d{1,2}月 ?(?:\d{1,2}日)?) ?"));
+static GLUED_DATE: LazyLock<Regex> = LazyLock::new(|| re(r"^(?:\d{4}年 *(?:\d{1,2}月 *(?:\d{1,2}日)?)?|\d{1,2}月 *(?:\d{1,2}日)?) *"));
 
 static LATIN_LEGAL: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?P<name>[A-Z][A-Za-z0-9À-ÿ&.'\-]*(?: (?:[A-Z0-9&][A-Za-z0-9À-ÿ&.'\-]*|of|for|and|the|de|du))*(?: ?\([A-Z][A-Za-z .]{1,30}\))?)(?:,? )(?P<form>(?i:Co\., ?Ltd\.|Co\.,Ltd\.)|(?i:Inc)\.|Inc\b|INC\b|LLC\.?|L\.L\.C\.|Ltd\.|Ltd\b|Limited\b|Corp\.|Corporation\b|GmbH\b|AG\b|plc\b|PLC\b|S\.A\.S?\.?|SAS\b|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP\b|K\.K\.|Pte\. Ltd\.|Pty Ltd\b|Oyj?\b|AB\b|ApS\b|AS\b|SE\b)")
@@ -364,7 +364,8 @@ const PROPER_HEADS: &[&str] = &["学校", "専門学校", "学院", "校", "委�
 const INTERNAL_FUNCTIONS: &[&str] = &[
     "営業", "開発", "業務", "事務", "物流", "配送", "研修", "技術", "サポート", "コール", "コンタクト", "カスタマー",
     "運用", "製造", "生産", "設計", "事務処理", "システム", "オペレーション", "サービス", "企画", "戦略",
-    "広報", "総務", "人事", "経理", "財務", "法務", "調達", "購買", "品質保証", "活用",
+    "広報", "総務", "人事", "経理", "財務", "法務", "調達", "購買", "品質保証", "活用", "ローン", "融資", "審査",
+    "事務集中", "集中",
 ];
 
 /// Whether `part`, written at or after `from`, is made of common nouns only (no proper

@@ -201,7 +201,9 @@ fn trim_run(s: &str, mut r: Range<usize>) -> Range<usize> {
 }
 
 /// Words that close a run but are not part of the name before them: 「…株式会社内」.
-pub(crate) const TRAILING_NOISE: &[&str] = &["内", "側", "等", "ら", "主催", "共催", "後援", "協賛", "提供", "様", "製", "ほか"];
+/// (及/並 are 及び/並びに cut by the hiragana after them; 賞/杯 make a prize of a name: 「株式会社A賞」)
+pub(crate) const TRAILING_NOISE: &[&str] =
+    &["内", "側", "等", "ら", "主催", "共催", "後援", "協賛", "提供", "様", "製", "ほか", "及", "並", "賞", "杯"];
 
 /// Words that open a run but are not part of the name after them.
 pub(crate) const LEADING_NOISE: &[&str] = &[
