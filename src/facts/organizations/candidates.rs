@@ -122,7 +122,8 @@ fn facilities(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
         let line_start = before.rfind('\n').map_or(0, |p| p + 1);
         let after = &v[c.range.end..];
         let venue = c.kind == OrgKind::Other
-            && (["会場", "開催場所", "場所", "開催地"].iter().any(|l| v[line_start..c.range.start].trim_start().starts_with(l))
+            // (labels may be letter-spaced: 「会　場：」)
+            && (["会場", "開催場所", "場所", "開催地"].iter().any(|l| crate::facts::without_whitespace(&v[line_start..c.range.start]).starts_with(l))
                 || ["で開催", "にて開催", "で行われ", "で開かれ", "にて行われ"].iter().any(|w| after.starts_with(w)));
         !company_lab && !venue
     });
@@ -254,6 +255,14 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
     loop {
         let s = &v[r.clone()];
         let Some(noise) = LEADING.starting(s).iter().map(|&i| LEADING_NOISE[i]).find(|n| s.starts_with(*n) && s.len() > n.len()) else { break };
+        // a one-character prefix (新, 旧, 元…) that begins a longer word is part of it: 「新潟」「前橋」
+        let in_word = noise.chars().count() == 1
+            && crate::tokens::overlapping(doc.tokens, r.start..r.start + noise.len())
+                .first()
+                .is_some_and(|t| t.range.start == r.start && t.range.end > r.start + noise.len());
+        if in_word {
+            break;
+        }
         r.start += noise.len();
     }
     // 「株式会社ブルーステージ内」: a word after a complete name
@@ -855,7 +864,8 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
     {
         return true;
     }
-    ["所在地", "住所", "会場", "場所", "開催地"].iter().any(|l| before.trim_start().starts_with(l))
+    let before = crate::facts::without_whitespace(before);
+    ["所在地", "住所", "会場", "場所", "開催地"].iter().any(|l| before.starts_with(l))
 }
 
 /// Dictionary words tagged 組織 (三井不動産, マクニカ), where no longer candidate covers them.

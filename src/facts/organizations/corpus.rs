@@ -12,6 +12,11 @@ const EXAMPLES: &[Example] = &[
     ("株式会社アカネは発表した。", &[("株式会社アカネ", &[])]),
     ("アカネ株式会社は発表した。", &[("アカネ株式会社", &[])]),
     ("(株)アカネと提携", &[("(株)アカネ", &[])]),
+    // 新 opens a place's name (新潟), not only a new body (新会社); a prize after a name
+    ("新潟あけぼの総合病院の院長に就任", &[("新潟あけぼの総合病院", &[])]),
+    ("協賛企業賞(株式会社ミズキ・ラボ賞)を受賞", &[("株式会社ミズキ・ラボ", &[])]),
+    // a letter-spaced venue label
+    ("会 場:ひばりが丘地区センター 2階", &[]),
     // a prefecture listed before a bank is not part of the bank's name (the prefecture
     // itself is listed where it acts: 「福井県は」, 「福井県知事」); a prefecture's and a
     // hiragana city's heads
