@@ -125,9 +125,16 @@ fn facilities(doc: &Doc<'_>, kept: &mut Vec<Cand>) {
             // (labels may be letter-spaced: 「会　場：」)
             && (["会場", "開催場所", "場所", "開催地"].iter().any(|l| crate::facts::without_whitespace(&v[line_start..c.range.start]).starts_with(l))
                 || ["で開催", "にて開催", "で行われ", "で開かれ", "にて行われ"].iter().any(|w| after.starts_with(w)));
-        !company_lab && !venue
+        // a society's certification in a career: 「日本消化器内視鏡学会 消化器内視鏡専門医・指導医」
+        let title = after.trim_start_matches(' ');
+        let title = &title[..title.find([' ', '\n', '、', '。', ')', ',']).unwrap_or(title.len())];
+        let qualification = v[c.range.clone()].ends_with("学会") && after.starts_with(' ') && QUALIFICATIONS.iter().any(|q| title.ends_with(q));
+        !company_lab && !venue && !qualification
     });
 }
+
+/// Certifications a society grants, the words that end them.
+const QUALIFICATIONS: &[&str] = &["専門医", "指導医", "認定医", "認定士", "専門看護師", "認定看護師", "専門薬剤師", "認定薬剤師"];
 
 /// 「ドイツ・ミュンスターラント工科大学」: a country and a ・ before a name say where the body
 /// is; they are not part of its name.

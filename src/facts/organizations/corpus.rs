@@ -15,6 +15,8 @@ const EXAMPLES: &[Example] = &[
     // 新 opens a place's name (新潟), not only a new body (新会社); a prize after a name
     ("新潟あけぼの総合病院の院長に就任", &[("新潟あけぼの総合病院", &[])]),
     ("協賛企業賞(株式会社ミズキ・ラボ賞)を受賞", &[("株式会社ミズキ・ラボ", &[])]),
+    // a society's certification in a career is no mention of the society
+    ("2019年 日本循環器病学会 循環器専門医\n", &[]),
     // a letter-spaced venue label
     ("会 場:ひばりが丘地区センター 2階", &[]),
     // a prefecture listed before a bank is not part of the bank's name (the prefecture
