@@ -15,7 +15,7 @@ use crate::error::{Error, Result};
 use crate::model::InputKind;
 
 pub(crate) use html::HtmlMeta;
-pub(crate) use segment::Text;
+pub(crate) use segment::{Line, Text};
 
 /// A document ready for extraction: decoded text (or HTML), and where it came from.
 ///

@@ -15,6 +15,11 @@ const EXAMPLES: &[Example] = &[
     // 新 opens a place's name (新潟), not only a new body (新会社); a prize after a name
     ("新潟あけぼの総合病院の院長に就任", &[("新潟あけぼの総合病院", &[])]),
     ("協賛企業賞(株式会社ミズキ・ラボ賞)を受賞", &[("株式会社ミズキ・ラボ", &[])]),
+    // a profile table's English name row is the name row's alias
+    (
+        "■会社概要\n会社名\t株式会社ヒバリソフト\n英文社名\tHibari Soft Inc.\n所在地\t東京都港区\n",
+        &[("株式会社ヒバリソフト", &["Hibari Soft Inc."])],
+    ),
     // a society's certification in a career is no mention of the society
     ("2019年 日本循環器病学会 循環器専門医\n", &[]),
     // a letter-spaced venue label

@@ -70,6 +70,7 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
 
     renames(doc, &cands, &mut entities, out);
     merge(doc, &cands, &mut entities);
+    english_rows(doc, &cands, &mut entities);
     find_alias_mentions(doc, &cands, &mut entities);
     self_references(doc, &cands, &mut entities, &self_defs, out);
 
@@ -92,6 +93,41 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
         out.organizations.push(org.0);
     }
     found.org_mentions.sort_by_key(|(_, r)| r.start);
+}
+
+/// Labels of a profile table's row that gives the body's name.
+const NAME_ROWS: &[&str] = &["社名", "会社名", "商号", "名称", "法人名", "団体名", "組織名"];
+/// Labels of the row that gives it in English.
+const ENGLISH_ROWS: &[&str] = &["英文社名", "英文表記", "英語表記", "英文名称", "英文名", "英語名", "英称", "英文商号", "英語社名"];
+
+/// A profile table's English name row (「英文社名\tTomoshibi Lab Inc.」) names the body
+/// of the name row above it (「会社名\t株式会社トモシビラボ」): the English name is an alias.
+fn english_rows(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
+    let text = doc.text;
+    let v = text.v();
+    // the label of a line: what comes before its first tab, colon or space, spaces removed
+    let label_of = |l: &crate::input::Line| {
+        let line = &v[l.trimmed.clone()];
+        let end = line.find(['\t', ':', ' ']).unwrap_or(line.len());
+        (crate::facts::without_whitespace(&line[..end]), l.trimmed.start + end)
+    };
+    let entity_on = |entities: &[Entity], range: Range<usize>| {
+        (0..entities.len()).find(|&e| {
+            entities[e].merged_into.is_none() && entities[e].cands.iter().any(|&ci| range.start <= cands[ci].range.start && cands[ci].range.end <= range.end)
+        })
+    };
+    for (i, line) in text.lines.iter().enumerate() {
+        let (label, value_at) = label_of(line);
+        if !ENGLISH_ROWS.contains(&label.as_str()) {
+            continue;
+        }
+        let Some(child) = entity_on(entities, value_at..line.trimmed.end) else { continue };
+        let name_row = text.lines[i.saturating_sub(6)..i].iter().rev().find(|l| NAME_ROWS.contains(&label_of(l).0.as_str()));
+        let Some(root) = name_row.and_then(|l| entity_on(entities, label_of(l).1..l.trimmed.end)) else { continue };
+        if root != child {
+            absorb(v, cands, entities, root, child);
+        }
+    }
 }
 
 /// 「韓国 五松…財団」, 「英国のサイエンスパーク「…」」: a country word just before.
