@@ -1129,6 +1129,11 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                 {
                     break;
                 }
+                // 「オトギテックのPOSレジと連携」: a thing of a body (no head, no legal form)
+                // is no party; 「東京都のA大学と」 is one
+                if v[..r.start].ends_with('の') && !known_head(doc, name) && !doc.vocab.has_form_at_either_end(name) {
+                    break;
+                }
                 // 「A市・A市教育委員会・B大学が」: each name of a ・ list is a party
                 for piece in listed_names(doc, r.clone()) {
                     if !generic(doc, &v[piece.clone()]) {

@@ -15,6 +15,10 @@ const EXAMPLES: &[Example] = &[
     // 新 opens a place's name (新潟), not only a new body (新会社); a prize after a name
     ("新潟あけぼの総合病院の院長に就任", &[("新潟あけぼの総合病院", &[])]),
     ("協賛企業賞(株式会社ミズキ・ラボ賞)を受賞", &[("株式会社ミズキ・ラボ", &[])]),
+    // a thing of a body before と is no party to the agreement; a body after の is one
+    // (the prefecture is only a place here)
+    ("株式会社ミズキ電機のスマートメーターと連携します。", &[("株式会社ミズキ電機", &[])]),
+    ("福岡県のひびき大学と連携協定を締結しました。", &[("ひびき大学", &[])]),
     // a profile table's English name row is the name row's alias
     (
         "■会社概要\n会社名\t株式会社ヒバリソフト\n英文社名\tHibari Soft Inc.\n所在地\t東京都港区\n",
