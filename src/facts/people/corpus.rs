@@ -123,6 +123,9 @@ const EXAMPLES: &[Example] = &[
 
 /// Texts with no person.
 const NEGATIVE: &[&str] = &[
+    // an address whose street begins with 殿, a branch named after its city after a role
+    "本店所在地\t島根県松江市殿町105番地",
+    "執行役員 米子支店長\t",
     "英ロンドン市長主導で設立された団体",
     "LINK-J理事会で承認された",
     "代表取締役社長に就任予定",

@@ -54,8 +54,16 @@ fn kanji_is_name(doc: &Doc<'_>, r: &Range<usize>) -> bool {
     let no_function_words =
         tokens.iter().all(|t| (!t.is(Pos::Verb) || misread(t)) && !t.is(Pos::Auxiliary) && !t.is(Pos::SahenNoun) && !t.is(Pos::Number));
     let person_tag = tokens.iter().any(|t| t.is(Pos::PersonName) || t.is(Pos::PlaceName));
-    proper && no_function_words && (person_tag || first.unknown)
+    // a place with its suffix (「島根県松江市殿町」: 松江|市, and 殿 no honorific), or a
+    // place that names a branch written solid after it (「米子支店長」), is no person
+    let place = first.is(Pos::PlaceName)
+        && (tokens.last().is_some_and(|t| t.is(Pos::PlaceSuffix) && t.range.end == r.end)
+            || tokens.iter().all(|t| t.is(Pos::PlaceName)) && BRANCHES.iter().any(|b| v[r.end..].starts_with(b)));
+    proper && no_function_words && (person_tag || first.unknown) && !place
 }
+
+/// Words for a branch or site named after its place: 「米子支店」「鹿島工場」.
+const BRANCHES: &[&str] = &["支店", "支社", "営業所", "出張所", "工場", "事業所", "本店", "研究所", "事務所"];
 
 /// A verb that IPADIC reads into a run of kanji with no kana after it: the first kanji
 /// of a rare name (阿|比留 正人, 阿 read as the stem of 阿る), not a verb.
