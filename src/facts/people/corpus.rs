@@ -22,6 +22,11 @@ const EXAMPLES: &[Example] = &[
         &[("曽山明彦", Some("理事兼事務局長"), Some("一般社団法人アカネ協会"))],
     ),
     ("川崎市長 福田 紀彦 氏", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    // a note on the post in parentheses, then の before the name
+    (
+        "一般社団法人アカネ協会の理事(国際連携担当)の浜野 久美子をはじめ、約30名が出席しました。",
+        &[("浜野久美子", Some("理事"), Some("一般社団法人アカネ協会"))],
+    ),
     // letter-spaced roles in an officer list; a family name IPADIC reads as a common noun
     (
         "監　事　　大仏 みさき（税理士法人あおさぎ会計 代表社員）",

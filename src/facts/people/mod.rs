@@ -428,7 +428,9 @@ fn skip_separator(v: &str, p: usize) -> Option<usize> {
         && !inner[..close].contains(|c: char| c.is_ascii_digit() || c == '(')
     {
         let after = &inner[close + 1..];
+        // (「理事(国際連携担当)の浜砂 久美子」: and a の or : after it)
         let after = after.trim_start_matches(' ');
+        let after = after.strip_prefix(['の', ':']).unwrap_or(after).trim_start_matches(' ');
         return Some(p + rest.len() - after.len());
     }
     // 「博士後期課程3年のシリポーン・チャイヤプーム」: a student's year, then the name
