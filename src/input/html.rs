@@ -178,7 +178,7 @@ fn main_text(html: &Html) -> String {
                                 newline(&mut out);
                                 out.push_str("• ");
                             }
-                            "td" | "th" => space(&mut out),
+                            "td" | "th" => cell(&mut out),
                             "img" => {
                                 if let Some(alt) = e.attr("alt").and_then(clean) {
                                     space(&mut out);
@@ -213,7 +213,7 @@ fn main_text(html: &Html) -> String {
                         pre_depth = pre_depth.saturating_sub(1);
                     }
                     if name == "td" || name == "th" {
-                        space(&mut out);
+                        cell(&mut out);
                     } else if BLOCKS.contains(&name) || name == "pre" {
                         newline(&mut out);
                     }
@@ -234,8 +234,19 @@ fn newline(out: &mut String) {
 }
 
 fn space(out: &mut String) {
-    if !out.is_empty() && !out.ends_with([' ', '\n']) {
+    if !out.is_empty() && !out.ends_with([' ', '\n', '\t']) {
         out.push(' ');
+    }
+}
+
+/// Table cells are separated by a tab, as in text tables: a space inside a cell
+/// (「上灘 信之」) is not a cell boundary (「谷水千尋 福祉保健部」 would read as one name).
+fn cell(out: &mut String) {
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    if !out.is_empty() && !out.ends_with(['\n', '\t']) {
+        out.push('\t');
     }
 }
 
@@ -289,7 +300,7 @@ mod tests {
         assert_eq!(
             page.text,
             "アカネ、新工場を開設\n2024年4月1日\n株式会社アカネ(本社:東京都港区)は、新工場を 開設しました。\n\
-             • 所在地:福岡県\n• 従業員:約120名\n年月 内容\n2020年4月 設立"
+             • 所在地:福岡県\n• 従業員:約120名\n年月\t内容\n2020年4月\t設立"
         );
     }
 
@@ -300,6 +311,12 @@ mod tests {
         assert_eq!(m.og_title.as_deref(), Some("アカネ、新工場を開設"));
         assert_eq!(m.published.as_deref(), Some("2024-04-01T10:00:00+09:00"));
         assert_eq!(m.time.as_deref(), Some("2024-04-01"));
+    }
+
+    #[test]
+    fn table_cells_are_separated_by_tabs() {
+        let html = "<table><tr><th>新職</th><th>氏名</th></tr>\n<tr><td> 危機管理部長 </td><td>上灘 信之</td></tr></table>";
+        assert_eq!(read(html).text, "新職\t氏名\n危機管理部長\t上灘 信之");
     }
 
     #[test]

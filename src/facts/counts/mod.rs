@@ -237,7 +237,7 @@ fn subject_char(c: char) -> bool {
 /// 入居企業など22社, 主要ライフサイエンスクラスター4団体; and whether it is a topic
 /// (joined by は, が, も, :) rather than written against the number.
 fn subject_before(ctx: &Ctx<'_>, floor: usize, at: usize) -> Option<(String, bool)> {
-    let before = ctx.v[floor..at].trim_end_matches(' ');
+    let before = ctx.v[floor..at].trim_end_matches([' ', '\t']);
     let (rest, topic) = ["など", "等"]
         .iter()
         .find_map(|c| before.strip_suffix(c).map(|r| (r, false)))

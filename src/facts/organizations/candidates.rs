@@ -1175,7 +1175,7 @@ fn host_lines(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         let s = &v[line.trimmed.clone()];
         let Some(label) = HOST_LABELS.iter().find(|l| s.starts_with(*l)) else { continue };
         let rest = &s[label.len()..];
-        let Some(items) = rest.strip_prefix(':').or_else(|| rest.strip_prefix(' ')) else { continue };
+        let Some(items) = rest.strip_prefix([':', ' ', '\t']) else { continue };
         if items.contains('。') {
             continue;
         }

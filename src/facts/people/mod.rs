@@ -429,7 +429,7 @@ fn skip_separator(v: &str, p: usize) -> Option<usize> {
     {
         let after = &inner[close + 1..];
         // (「理事(国際連携担当)の浜砂 久美子」: and a の or : after it)
-        let after = after.trim_start_matches(' ');
+        let after = after.trim_start_matches([' ', '\t']);
         let after = after.strip_prefix(['の', ':']).unwrap_or(after).trim_start_matches(' ');
         return Some(p + rest.len() - after.len());
     }

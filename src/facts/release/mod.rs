@@ -32,6 +32,14 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             && let Some(name) = c.name("name")
         {
             let mut range = trim_range(v, line.trimmed.start + name.start()..line.trimmed.start + name.end());
+            // a table's cells: the first is the value, unless the row is a header
+            // (「会社名\t代表者\t新電話番号」)
+            if let Some(tab) = v[range.clone()].find('\t') {
+                range.end = range.start + tab;
+            }
+            if NOT_A_TITLE.is_match(&v[range.clone()]) {
+                continue;
+            }
             range.end = range.start + without_gloss(&v[range.clone()]).len();
             // 「発表者:鳥取県知事 岸根 文博」: the body, not its head and his name
             range.end = range.start + issuer_of_official(doc.vocab, &v[range.clone()]).len();
