@@ -1117,7 +1117,10 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                 {
                     break;
                 }
-                let mut r = clean_run(doc, end - name_len..end);
+                // (spaces before the item, as at the start of a line, are not part of it)
+                let start = end - name_len;
+                let start = start + (v[start..end].len() - v[start..end].trim_start().len());
+                let mut r = clean_run(doc, start..end);
                 let trimmed = v[r.clone()].trim_start();
                 r.start = r.end - trimmed.len();
                 let name = &v[r.clone()];
