@@ -85,12 +85,15 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     }
 }
 
+/// A rule's match: the whole match and its number's range.
+type MatchRanges = (Range<usize>, Range<usize>);
+
 /// All rule matches in text order, overlaps resolved: the earliest start wins, then
 /// the longest match, then the earlier rule (第2回 over 2回).
 fn scan(ctx: &Ctx<'_>) -> Vec<Hit> {
     let mut all: Vec<(usize, Hit)> = Vec::new();
     // (rules with the same pattern read the same matches: the text is searched once)
-    let mut searched: Vec<(&str, Vec<(Range<usize>, Range<usize>)>)> = Vec::new();
+    let mut searched: Vec<(&str, Vec<MatchRanges>)> = Vec::new();
     for (order, rule) in RULES.iter().enumerate() {
         let pattern = rule.regex.as_str();
         let i = match searched.iter().position(|(p, _)| *p == pattern) {
