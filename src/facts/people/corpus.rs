@@ -22,6 +22,8 @@ const EXAMPLES: &[Example] = &[
         &[("曽山明彦", Some("理事兼事務局長"), Some("一般社団法人アカネ協会"))],
     ),
     ("川崎市長 福田 紀彦 氏", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    // a department holding a hiragana word, at the start of its cell
+    ("新職\t氏名\n子ども未来部長\t岡部 千尋\n", &[("岡部千尋", Some("子ども未来部長"), None)]),
     // a note on the post in parentheses, then の before the name
     (
         "一般社団法人アカネ協会の理事(国際連携担当)の浜野 久美子をはじめ、約30名が出席しました。",

@@ -62,16 +62,22 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
     if departments && DEPARTMENT_ROLES.iter().any(|d| s[start..end].ends_with(d)) {
         let dept: usize = s[..start].chars().rev().take_while(|&c| is_department_char(c)).map(char::len_utf8).sum();
         start -= dept;
-        // 「こども家庭課長」: a department may open with a hiragana word, where it starts
-        // its cell or line (never a particle after another word: 「当社の営業部長」)
+        // 「こども家庭課長」「子ども家庭部長」: a department may hold a hiragana word, where it
+        // starts its cell or line (never a particle after another word: 「当社の営業部長」)
         let hira: usize = s[..start].chars().rev().take_while(|&c| matches!(c, 'ぁ'..='ゖ')).map(char::len_utf8).sum();
-        let bounded = s[..start - hira].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|'));
-        if dept > 0 && hira >= 2 * 3 && bounded {
-            start -= hira;
+        let more: usize = s[..start - hira].chars().rev().take_while(|&c| is_department_char(c)).map(char::len_utf8).sum();
+        let opens = start - hira - more;
+        let bounded = s[..opens].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|'));
+        let particle = PARTICLES.contains(&&s[start - hira..start]);
+        if dept > 0 && hira > 0 && bounded && !particle && (more > 0 || hira >= 2 * 3) {
+            start = opens;
         }
     }
     Some(start..end)
 }
+
+/// Hiragana words that join other words (no part of a department's name).
+const PARTICLES: &[&str] = &["の", "が", "は", "を", "に", "と", "で", "も", "へ", "や", "から", "より", "および", "ならびに"];
 
 /// The role that starts at `start` of `s`: 「代表取締役社長」, 「理事兼事務局長」, 「副総長」.
 pub(crate) fn role_starting_at(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range<usize>> {
