@@ -303,6 +303,13 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
     if v[..n.start].ends_with("人に") {
         return false;
     }
+    // 「登録金融機関 中国財務局長(登金)第18号」: a registration's number, no ordinal
+    if after_dai && v[..n.start].trim_end_matches(['第', ' ']).ends_with(')') {
+        let line = &v[v[..n.start].rfind('\n').map_or(0, |p| p + 1)..n.start];
+        if ["登録", "許可", "届出", "免許", "認可", "登金", "金商"].iter().any(|w| line.contains(w)) {
+            return false;
+        }
+    }
     // 「台風第19号」 names a typhoon
     if after_dai && v[..n.start].trim_end_matches(['第', ' ']).ends_with("台風") {
         return false;

@@ -168,6 +168,7 @@ const DURATIONS: &[(&str, &[(&str, &str)])] = &[
 /// Strings that must yield no date.
 const NEGATIVE: &[&str] = &[
     "毎年9月の総合防災訓練",
+    "(8)決算期 3月31日 3月31日",
     "同月28日に行います",
     "第二期の実証実験",
     "第2回",

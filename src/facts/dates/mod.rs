@@ -162,7 +162,10 @@ fn scan(v: &str) -> Vec<Candidate> {
             // 「決算期 3月」 is a recurring year end, not a date
             // (and 「毎年9月の訓練」 a recurring month)
             let before = v[..m.start()].trim_end_matches([' ', ':', '\t']);
-            if parsed.year.is_none() && (before.ends_with("決算期") || before.ends_with("毎年") || before.ends_with("例年")) {
+            let line_before = &v[v[..m.start()].rfind('\n').map_or(0, |p| p + 1)..m.start()];
+            if parsed.year.is_none()
+                && (line_before.contains("決算期") || before.ends_with("毎年") || before.ends_with("例年"))
+            {
                 continue;
             }
             // 「令和元年東日本台風」: an era year naming an event
