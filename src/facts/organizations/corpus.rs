@@ -15,6 +15,11 @@ const EXAMPLES: &[Example] = &[
     // 新 opens a place's name (新潟), not only a new body (新会社); a prize after a name
     ("新潟あけぼの総合病院の院長に就任", &[("新潟あけぼの総合病院", &[])]),
     ("協賛企業賞(株式会社ミズキ・ラボ賞)を受賞", &[("株式会社ミズキ・ラボ", &[])]),
+    // hiragana after a legal form written first is the name's, whatever IPADIC reads in
+    // it (ほ|く: a verb; ながら: a conjunction), where a name follows
+    ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
+    ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
+    ("小規模な株式会社ながら世界で戦う", &[]),
     // a thing of a body before と is no party to the agreement; a body after の is one
     // (the prefecture is only a place here)
     ("株式会社ミズキ電機のスマートメーターと連携します。", &[("株式会社ミズキ電機", &[])]),

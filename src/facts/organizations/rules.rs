@@ -133,7 +133,9 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
         let after_form = out.last().is_some_and(|prev| {
             prev.end == seg.start && doc.vocab.forms_starting(&v[prev.clone()]).any(|f| v[prev.clone()] == *f.name && f.position != crate::vocab::FormPosition::Suffix)
         });
-        if let Some(end) = clause_end {
+        // (no clause comes between a legal form written first and its name: 「株式会社ほくりく
+        // テクノ」 is one name, whatever IPADIC makes of ほ|く)
+        if let Some(end) = clause_end.filter(|_| !after_form) {
             seg.start = end;
             after_word = false;
             if seg.is_empty() {
@@ -141,10 +143,13 @@ pub(crate) fn name_runs(doc: &crate::pipeline::Doc<'_>) -> Vec<Range<usize>> {
                 continue;
             }
         }
-        let part = if after_form && clause_end.is_none() {
+        let part = if after_form {
             // a legal form written first is followed by the name, unless a function word
-            // follows it: then the form is a common noun (「特定非営利活動法人として認証」)
-            (!opens_with_function_word(doc, seg.clone()) && v[seg.clone()].chars().count() >= 2).then(|| seg.clone())
+            // follows it: then the form is a common noun (「特定非営利活動法人として認証」);
+            // but a word like one is the name's where an institutional head ends the run
+            // after it (「株式会社ながら川銀行」)
+            let headed = doc.vocab.heads_ending(&v[r.clone()]).next().is_some();
+            ((headed || !opens_with_function_word(doc, seg.clone())) && v[seg.clone()].chars().count() >= 2).then(|| seg.clone())
         } else {
             hiragana_name_part(doc, seg.clone(), after_word)
         };
