@@ -93,6 +93,7 @@ pub(super) fn find(doc: &Doc<'_>) -> Vec<Cand> {
     dictionary(doc, &mut out);
     context(doc, &cleaned, &mut out);
     country_markers(doc, &mut out);
+    limited_liability(doc, &mut out);
     let mut kept = settle(out);
     facilities(doc, &mut kept);
     group_labels(doc, &mut kept);
@@ -148,6 +149,18 @@ fn country_markers(doc: &Doc<'_>, cands: &mut [Cand]) {
             c.range.start += cut;
             c.core.start += cut;
             c.country.get_or_insert_with(|| super::rules::canonical_country(country).to_string());
+        }
+    }
+}
+
+/// 「有限責任 あさぎ監査法人」: an audit firm's 有限責任 (limited liability), written before
+/// the name (spaced or not, hiragana between), is part of it.
+fn limited_liability(doc: &Doc<'_>, cands: &mut [Cand]) {
+    let v = doc.text.v();
+    for c in cands.iter_mut().filter(|c| v[c.range.clone()].ends_with("監査法人")) {
+        let before = v[..c.range.start].trim_end_matches(' ');
+        if let Some(stem) = before.strip_suffix("有限責任") {
+            c.range.start = stem.len();
         }
     }
 }

@@ -20,6 +20,8 @@ const EXAMPLES: &[Example] = &[
     ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
     ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
     ("小規模な株式会社ながら世界で戦う", &[]),
+    // an audit firm's 有限責任 before its name
+    ("有限責任 さざなみ監査法人を選定しました。", &[("有限責任 さざなみ監査法人", &[])]),
     // a thing of a body before と is no party to the agreement; a body after の is one
     // (the prefecture is only a place here)
     ("株式会社ミズキ電機のスマートメーターと連携します。", &[("株式会社ミズキ電機", &[])]),
