@@ -1150,8 +1150,12 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
                 if v[..r.start].ends_with('の') && !known_head(doc, name) && !doc.vocab.has_form_at_either_end(name) {
                     break;
                 }
+                // 「社会医療法人緑和会 新横浜中央病院と」: an operator and its hospital, each a
+                // complete name, written with a space between
+                let spaced: Vec<Range<usize>> = spaced_names(doc, r.clone());
+                let pieces = if spaced.len() > 1 { spaced } else { listed_names(doc, r.clone()) };
                 // 「A市・A市教育委員会・B大学が」: each name of a ・ list is a party
-                for piece in listed_names(doc, r.clone()) {
+                for piece in pieces {
                     if !generic(doc, &v[piece.clone()]) {
                         out.push(Cand::new(piece, OrgKind::Other, Source::Context));
                     }
@@ -1168,6 +1172,29 @@ fn parties(doc: &Doc<'_>, out: &mut Vec<Cand>) {
             }
         }
     }
+}
+
+/// The names of a run of Japanese names separated by spaces, when each is complete (a
+/// legal form at either end or an institutional head at its end); else the run alone.
+fn spaced_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
+    let v = doc.text.v();
+    let s = &v[run.clone()];
+    if !s.contains(' ') || s.is_ascii() {
+        return vec![run];
+    }
+    let mut pieces = Vec::new();
+    let mut at = run.start;
+    for part in s.split(' ') {
+        let complete = part.chars().count() >= 3
+            && !part.is_ascii()
+            && (doc.vocab.has_form_at_either_end(part) || doc.vocab.heads_ending(part).any(|h| part.len() > h.head.len()));
+        if !complete {
+            return vec![run];
+        }
+        pieces.push(at..at + part.len());
+        at += part.len() + 1;
+    }
+    pieces
 }
 
 fn known_head(doc: &Doc<'_>, s: &str) -> bool {

@@ -20,6 +20,11 @@ const EXAMPLES: &[Example] = &[
     ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
     ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
     ("小規模な株式会社ながら世界で戦う", &[]),
+    // an operator and its hospital, spaced, as a party: two bodies
+    (
+        "社会医療法人ひばり会 ひばり台中央病院と連携して紹介します。",
+        &[("社会医療法人ひばり会", &[]), ("ひばり台中央病院", &[])],
+    ),
     // an audit firm's 有限責任 before its name
     ("有限責任 さざなみ監査法人を選定しました。", &[("有限責任 さざなみ監査法人", &[])]),
     // a thing of a body before と is no party to the agreement; a body after の is one
