@@ -272,11 +272,15 @@ fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize
 
 /// Labels of a body's names in a name-change notice.
 static NEW_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\d+[.)]\s*)?\(?(?:新商号|新社名|変更後の商号|変更後の社名|新名称)\)?").unwrap_or_else(|e| panic!("{e}"))
+    regex::Regex::new(r"^(?:\(?\d+[.)]\s*)?\(?(?:新商号|新社名|変更後の商号|変更後の社名|新名称)\)?").unwrap_or_else(|e| panic!("{e}"))
 });
 static OLD_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\d+[.)]\s*)?\(?(?:旧商号|旧社名|現商号|現社名|変更前の商号|変更前の社名|旧名称)\)?").unwrap_or_else(|e| panic!("{e}"))
+    regex::Regex::new(r"^(?:\(?\d+[.)]\s*)?\(?(?:旧商号|旧社名|現商号|現社名|変更前の商号|変更前の社名|旧名称)\)?").unwrap_or_else(|e| panic!("{e}"))
 });
+/// The column headers of a table of old and new names.
+const OLD_COLUMNS: &[&str] = &["旧商号", "旧社名", "変更前", "旧名称"];
+const NEW_COLUMNS: &[&str] = &["新商号", "新社名", "変更後", "新名称"];
+
 /// 「商号を株式会社Xに変更」, 「「X」に商号を変更」, 「社名をXへ変更」.
 static RENAMED_TO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"(?:商号|社名|名称)を「?(?P<a>[^「」、。]{2,60}?)」?(?:に|へ)(?:変更|改め|改称)|「(?P<b>[^「」、。]{2,60})」(?:に|へ)(?:商号|社名|名称)を?(?:変更|改め|改称)")
@@ -310,7 +314,9 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     let (mut new_e, mut old_e) = (None, None);
     for (i, line) in lines.iter().enumerate() {
         let text = &v[line.trimmed.clone()];
-        for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)] {
+        // (a table's header of both columns is read below)
+        let both = OLD_COLUMNS.iter().any(|l| text.contains(l)) && NEW_COLUMNS.iter().any(|l| text.contains(l));
+        for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)].into_iter().filter(|_| !both) {
             if let Some(m) = re.find(text) {
                 let rest = line.trimmed.start + m.end()..line.trimmed.end;
                 let next = lines[i + 1..].iter().find(|l| !l.trimmed.is_empty()).map(|l| l.trimmed.clone());
@@ -336,6 +342,27 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         }
         if let (Some(root), Some(child)) = (whole(upper.trimmed.clone()), whole(lower.trimmed.start..lower.trimmed.start + latin.len())) {
             links.push((root, child));
+        }
+    }
+    // a table of old and new names: 「旧商号　　新商号」, then one row per body
+    for (i, line) in lines.iter().enumerate() {
+        let header = crate::facts::without_whitespace(&v[line.trimmed.clone()]);
+        let (Some(old_at), Some(new_at)) = (OLD_COLUMNS.iter().find_map(|l| header.find(l)), NEW_COLUMNS.iter().find_map(|l| header.find(l))) else {
+            continue;
+        };
+        if old_at > new_at || header.chars().count() > 16 {
+            continue;
+        }
+        for row in lines[i + 1..].iter().take_while(|l| !l.trimmed.is_empty()) {
+            let mut in_row: Vec<usize> = Vec::new();
+            for (ci, c) in cands.iter().enumerate() {
+                if c.range.start >= row.trimmed.start && c.range.end <= row.trimmed.end && !in_row.contains(&owner[ci]) {
+                    in_row.push(owner[ci]);
+                }
+            }
+            if let [old, new] = in_row[..] {
+                links.push((old, new));
+            }
         }
     }
     match (new_e, old_e) {
