@@ -22,6 +22,11 @@ const EXAMPLES: &[Example] = &[
         &[("曽山明彦", Some("理事兼事務局長"), Some("一般社団法人アカネ協会"))],
     ),
     ("川崎市長 福田 紀彦 氏", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    // a role, then a department and its head's role: two roles of the name after them
+    (
+        "株式会社アカネ 執行役員 北米本部長の山田 太郎は、次のように述べた。",
+        &[("山田太郎", Some("執行役員"), Some("株式会社アカネ")), ("山田太郎", Some("北米本部長"), Some("株式会社アカネ"))],
+    ),
     // a department holding a hiragana word, at the start of its cell
     ("新職\t氏名\n子ども未来部長\t岡部 千尋\n", &[("岡部千尋", Some("子ども未来部長"), None)]),
     // a note on the post in parentheses, then の before the name

@@ -92,6 +92,17 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             continue;
         }
         let mut person = after.and_then(|p| name_at(doc, p)).filter(|(r, _)| !org_taken(r));
+        // 「執行役員 アジア・オセアニア本部長」「執行役員 北米本部長」: a department and its head's
+        // role after the role are a second role, not a name (a name IPADIC tags 人名 stays one)
+        let mut chained = false;
+        if let (Some(p), Some((r, _))) = (after, &person)
+            && let Some(second) = roles::role_starting_at(doc.vocab, v, r.end)
+            && roles::role_ending_at(doc.vocab, v, second.end, true).is_some_and(|d| d.start <= p)
+            && !crate::tokens::overlapping(doc.tokens, r.clone()).iter().any(|t| t.is(Pos::PersonName))
+        {
+            person = None;
+            chained = v[role.end..].starts_with(' ');
+        }
         let mut attached = false;
         // 「望月知事」: before a place role, only the family name of someone already named
         if person.is_none() && place_role {
@@ -128,7 +139,8 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             if label {
                 continue;
             }
-            if v[role.end..].starts_with(' ') && roles::role_starting_at(doc.vocab, v, role.end + 1).is_some()
+            if chained
+                || v[role.end..].starts_with(' ') && roles::role_starting_at(doc.vocab, v, role.end + 1).is_some()
                 || v[role.end..].starts_with(' ') && full_role_after(doc, found, role.end + 1)
             {
                 pending = Some(role);
