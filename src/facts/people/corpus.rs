@@ -22,6 +22,11 @@ const EXAMPLES: &[Example] = &[
         &[("曽山明彦", Some("理事兼事務局長"), Some("一般社団法人アカネ協会"))],
     ),
     ("川崎市長 福田 紀彦 氏", &[("福田紀彦", Some("市長"), Some("川崎市"))]),
+    // a speaker's line: name (its other writing) / organization, role; Latin-1 letters
+    (
+        "13:15｜基調講演\n　Jonas Weißmüller(ヨナス・ヴァイスミュラー)/Nordwerk Digital GmbH　Chief Technology Officer\n",
+        &[("Jonas Weißmüller", Some("Chief Technology Officer"), Some("Nordwerk Digital GmbH"))],
+    ),
     // a role, then a department and its head's role: two roles of the name after them
     (
         "株式会社アカネ 執行役員 北米本部長の山田 太郎は、次のように述べた。",

@@ -23,7 +23,8 @@ fn re(p: &str) -> Regex {
 }
 
 static LATIN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"^[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?: (?:[A-Z]\.|(?:de|van|von|der|den|da|di|du|le|la|del|bin|al) )?(?: ?[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?|[A-Z]\.)){1,3}")
+    // (Latin-1 letters too: Weißmüller, Ångström, Özdemir)
+    re(r"^[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?(?: (?:[A-Z]\.|(?:de|van|von|der|den|da|di|du|le|la|del|bin|al) )?(?: ?[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+)?|[A-Z]\.)){1,3}")
 });
 static KATAKANA: LazyLock<Regex> =
     LazyLock::new(|| re(r"^[ァ-ヺ][ァ-ヺー]*(?:[・=](?:[ァ-ヺ][ァ-ヺー]*|[A-Z]\.?))*(?:[・=][ァ-ヺ][ァ-ヺー]*)"));

@@ -125,7 +125,15 @@ pub(super) fn slash_rows(doc: &Doc<'_>) -> Vec<Row> {
         }
         cells.push(trim(v, start..line.trimmed.end));
         if cells.len() >= 2 && cells.iter().all(|c| !c.is_empty()) {
-            out.push(Row { name: cells[0].clone(), roles: vec![cells[1].clone()] });
+            // 「Jonas Weißmüller(ヨナス・ヴァイスミュラー)/…」: the name's other writing after it
+            let mut name = cells[0].clone();
+            if v[name.clone()].ends_with(')')
+                && let Some(open) = v[name.clone()].find('(')
+                && open > 0
+            {
+                name = trim(v, name.start..name.start + open);
+            }
+            out.push(Row { name, roles: vec![cells[1].clone()] });
         }
     }
     out
