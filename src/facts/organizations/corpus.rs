@@ -20,6 +20,11 @@ const EXAMPLES: &[Example] = &[
     ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
     ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
     ("小規模な株式会社ながら世界で戦う", &[]),
+    // a name and its English name on one line (a page's header)
+    (
+        "ひばり国際大学　Hibari International University\nひばり国際大学は協定を締結しました。",
+        &[("ひばり国際大学", &["Hibari International University"])],
+    ),
     // a table of old and new names: each new name is its row's old name's alias
     (
         "以下の子会社の商号を変更いたします。\n旧商号\t新商号\n鶴見化学株式会社\t株式会社ツルミ・ケミカル\n",

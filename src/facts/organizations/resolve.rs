@@ -365,6 +365,19 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             }
         }
     }
+    // a name and its English name on one line: 「白鷺国際大学　Shirasagi International University」
+    for line in lines {
+        let text = &v[line.trimmed.clone()];
+        let Some(latin_at) = text.find(|c: char| c.is_ascii_uppercase()) else { continue };
+        let (japanese, latin) = (text[..latin_at].trim_end(), &text[latin_at..]);
+        if japanese.is_empty() || japanese.len() == latin_at || japanese.is_ascii() || !latin.is_ascii() {
+            continue;
+        }
+        let at = line.trimmed.start;
+        if let (Some(root), Some(child)) = (whole(at..at + japanese.len()), whole(at + latin_at..line.trimmed.end)) {
+            links.push((root, child));
+        }
+    }
     match (new_e, old_e) {
         (Some(n), Some(o)) => links.push((o, n)),
         (Some(n), None) => links.extend(home.map(|h| (h, n))),
