@@ -142,6 +142,23 @@ fn country_before(v: &str, start: usize) -> Option<String> {
         .map(|c| canonical_country(c).to_string())
 }
 
+/// The items of a parenthesis, separated by 、 or a comma; a comma before a Latin legal
+/// form is the name's (「Rindou Energy, Inc.」).
+fn paren_items(content: &str) -> Vec<Range<usize>> {
+    const FORMS: &[&str] = &["Inc", "Ltd", "LLC", "L.L.C", "Co.", "Corp", "GmbH", "Limited", "PLC", "plc", "S.A", "Pte"];
+    let mut items = Vec::new();
+    let mut start = 0;
+    for (i, c) in content.char_indices() {
+        let split = c == '、' || c == ',' && !FORMS.iter().any(|f| content[i + 1..].trim_start().starts_with(f));
+        if split {
+            items.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    items.push(start..content.len());
+    items
+}
+
 /// Aliases, renames, the seat and the country in 「(…)」 after a name.
 fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize) {
     let v = doc.text.v();
@@ -150,11 +167,10 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
         ent.country.get_or_insert_with(|| country.to_string());
         return;
     }
-    let mut offset = inner.start;
     let mut names_open = true;
-    for item in content.split(['、', ',']) {
-        let item_range = offset..offset + item.len();
-        offset += item.len() + if v[offset + item.len()..].starts_with('、') { '、'.len_utf8() } else { 1 };
+    for r in paren_items(content) {
+        let item = &content[r.clone()];
+        let item_range = inner.start + r.start..inner.start + r.end;
         let trimmed = item.trim();
         let lead = item.len() - item.trim_start().len();
         let at = item_range.start + lead;
@@ -248,7 +264,7 @@ fn is_alias_like(doc: &Doc<'_>, s: &str) -> bool {
     if s.is_empty() || s.chars().count() > 60 || s.contains(':') || roles::is_role(doc.vocab, s) {
         return false;
     }
-    let latin = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.' | '\''))
+    let latin = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.' | '\'' | ','))
         && s.chars().any(|c| c.is_ascii_uppercase());
     let katakana = s.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | ' '));
     let hangul = s.chars().all(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | ' '));
