@@ -665,7 +665,16 @@ fn latin_legal(doc: &Doc<'_>, out: &mut Vec<Cand>) {
         if v[..whole.start].ends_with(|c: char| c.is_ascii_alphanumeric()) {
             continue;
         }
-        out.push(Cand::with_form(whole, name, form.as_str().to_string(), LegalFormPosition::Suffix, OrgKind::Company));
+        // 「Ironbridge Capital Partners Pte. Ltd.」: Pte. belongs to the form, not the name
+        let mut name = name;
+        let mut form = form.as_str().to_string();
+        for word in [" Pte.", " Sdn."] {
+            if v[name.clone()].ends_with(word) && name.len() > word.len() {
+                name.end -= word.len();
+                form = format!("{} {form}", word.trim_start());
+            }
+        }
+        out.push(Cand::with_form(whole, name, form, LegalFormPosition::Suffix, OrgKind::Company));
     }
 }
 

@@ -20,6 +20,11 @@ const EXAMPLES: &[Example] = &[
     ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
     ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
     ("小規模な株式会社ながら世界で戦う", &[]),
+    // Pte. is part of a Singapore company's form: the name without it is the same body
+    (
+        "Kestrel Partnersがリード\nKestrel Partners Pte. Ltd.をリード投資家とする第三者割当増資",
+        &[("Kestrel Partners Pte. Ltd.", &["Kestrel Partners"])],
+    ),
     // a comma before a Latin legal form does not split the English name in a parenthesis
     ("会社名 株式会社ミズキ電機(Mizuki Denki Co., Ltd.)", &[("株式会社ミズキ電機", &["Mizuki Denki Co., Ltd."])]),
     // a name and its English name on one line (a page's header)
