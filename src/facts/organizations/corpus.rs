@@ -20,6 +20,8 @@ const EXAMPLES: &[Example] = &[
     ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
     ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
     ("小規模な株式会社ながら世界で戦う", &[]),
+    // a meeting of a body names the body
+    ("3月19日のかえで市議会定例会において同意を得ました。", &[("かえで市議会", &[])]),
     // Pte. is part of a Singapore company's form: the name without it is the same body
     (
         "Kestrel Partnersがリード\nKestrel Partners Pte. Ltd.をリード投資家とする第三者割当増資",

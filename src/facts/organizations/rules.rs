@@ -206,9 +206,12 @@ fn trim_run(s: &str, mut r: Range<usize>) -> Range<usize> {
 }
 
 /// Words that close a run but are not part of the name before them: 「…株式会社内」.
-/// (及/並 are 及び/並びに cut by the hiragana after them; 賞/杯 make a prize of a name: 「株式会社A賞」)
+/// (及/並 are 及び/並びに cut by the hiragana after them; 賞/杯 make a prize of a name: 「株式会社A賞」;
+/// a meeting of the body is no body of its own)
 pub(crate) const TRAILING_NOISE: &[&str] =
-    &["内", "側", "等", "ら", "主催", "共催", "後援", "協賛", "提供", "様", "製", "ほか", "及", "並", "賞", "杯"];
+    &["内", "側", "等", "ら", "主催", "共催", "後援", "協賛", "提供", "様", "製", "ほか", "及", "並", "賞", "杯",
+      // a body's meetings: 「楓ヶ浜市議会定例会」「株式会社A定時株主総会」
+      "定例会", "臨時会", "本会議", "定時株主総会", "臨時株主総会", "株主総会", "取締役会", "理事会", "総会"];
 
 /// Words that open a run but are not part of the name after them.
 pub(crate) const LEADING_NOISE: &[&str] = &[
