@@ -989,7 +989,14 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
         if TYPE_ENDINGS.ending(s).iter().any(|&i| s.ends_with(TYPE_NOUNS[i]))
             && let Some(inner) = bracket_at(v, r.end)
         {
-            let name_len: usize = v[inner.clone()].chars().take_while(|&c| super::rules::is_name_char(c) || c == ' ').map(char::len_utf8).sum();
+            // (a name in hiragana too, where the brackets hold only the name: 学生団体「すいれい防災サポーターズ」)
+            let whole = v[inner.clone()].chars().all(|c| super::rules::is_name_char(c) || c == ' ' || matches!(c, 'ぁ'..='ゖ'))
+                && v[inner.clone()].chars().count() <= 30;
+            let name_len: usize = if whole {
+                inner.len()
+            } else {
+                v[inner.clone()].chars().take_while(|&c| super::rules::is_name_char(c) || c == ' ').map(char::len_utf8).sum()
+            };
             let name = inner.start..inner.start + name_len;
             let name = name.start..name.start + v[name.clone()].trim_end().len();
             if !name.is_empty() && !generic(doc, &v[name.clone()]) {

@@ -20,6 +20,16 @@ const EXAMPLES: &[Example] = &[
     ("株式会社ほくりくテクノは新製品を発表した。", &[("株式会社ほくりくテクノ", &[])]),
     ("株式会社ながら川銀行からの借入金", &[("株式会社ながら川銀行", &[])]),
     ("小規模な株式会社ながら世界で戦う", &[]),
+    // the voluntary group a body grew from is another name of it; a group named in
+    // brackets after its kind, in hiragana
+    (
+        "特定非営利活動法人ひまわり学習ネットは、設立10周年を迎えました。\n2011年4月 任意団体「ひまわり学習会」として活動を開始",
+        &[("特定非営利活動法人ひまわり学習ネット", &["ひまわり学習会"])],
+    ),
+    (
+        "学生団体「みなも防災サポーターズ」が表彰されました。",
+        &[("みなも防災サポーターズ", &[])],
+    ),
     // a meeting of a body names the body
     ("3月19日のかえで市議会定例会において同意を得ました。", &[("かえで市議会", &[])]),
     // Pte. is part of a Singapore company's form: the name without it is the same body

@@ -381,6 +381,18 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             }
         }
     }
+    // 「任意団体「つむぎ学習会」として活動を開始」: the voluntary group a body grew from, in
+    // its history, is another name of the issuer
+    // (the issuer, or the first body with a legal form)
+    let issuer = home.or_else(|| cands.iter().position(|c| c.legal.is_some()).map(|ci| owner[ci]));
+    if let Some(h) = issuer.filter(|&h| h != usize::MAX) {
+        for (ci, c) in cands.iter().enumerate() {
+            let before = v[..c.range.start].trim_end_matches('「');
+            if before.ends_with("任意団体") && owner[ci] != h && owner[ci] != usize::MAX {
+                links.push((h, owner[ci]));
+            }
+        }
+    }
     // a name and its English name on one line: 「白鷺国際大学　Shirasagi International University」
     for line in lines {
         let text = &v[line.trimmed.clone()];
