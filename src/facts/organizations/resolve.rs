@@ -117,6 +117,10 @@ fn english_rows(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
         })
     };
     for (i, line) in text.lines.iter().enumerate() {
+        // (every label of an English name row has 英: most lines are skipped unread)
+        if !v[line.trimmed.clone()].contains('英') {
+            continue;
+        }
         let (label, value_at) = label_of(line);
         if !ENGLISH_ROWS.contains(&label.as_str()) {
             continue;
@@ -362,7 +366,12 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     }
     // a table of old and new names: 「旧商号　　新商号」, then one row per body
     for (i, line) in lines.iter().enumerate() {
-        let header = crate::facts::without_whitespace(&v[line.trimmed.clone()]);
+        // (a header is short and has an old-name word: most lines are skipped unread)
+        let raw = &v[line.trimmed.clone()];
+        if raw.len() > 120 || !(raw.contains('旧') || raw.contains("変更前")) {
+            continue;
+        }
+        let header = crate::facts::without_whitespace(raw);
         let (Some(old_at), Some(new_at)) = (OLD_COLUMNS.iter().find_map(|l| header.find(l)), NEW_COLUMNS.iter().find_map(|l| header.find(l))) else {
             continue;
         };
