@@ -34,6 +34,11 @@ const EXAMPLES: &[Example] = &[
     ),
     // a department holding a hiragana word, at the start of its cell
     ("新職\t氏名\n子ども未来部長\t岡部 千尋\n", &[("岡部千尋", Some("子ども未来部長"), None)]),
+    // the role in English in parentheses, then the name; the Latin writing is the name
+    (
+        "ペンドルブルック大学 学長(Vice-Chancellor) Helen M. Arkwright(ヘレン・M・アークライト)",
+        &[("Helen M. Arkwright", Some("学長"), Some("ペンドルブルック大学"))],
+    ),
     // a note on the post in parentheses, then の before the name
     (
         "一般社団法人アカネ協会の理事(国際連携担当)の浜野 久美子をはじめ、約30名が出席しました。",

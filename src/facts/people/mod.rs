@@ -434,9 +434,11 @@ fn role_value(written: &str) -> String {
 fn skip_separator(v: &str, p: usize) -> Option<usize> {
     let rest = v.get(p..)?;
     // 「こども未来部長(新設)勅使河原 稔」: a short note on the post, then the name
+    // (or the role in English: 「学長(Vice-Chancellor) Helen M. Arkwright」)
+    let english = |note: &str| note.len() <= 40 && note.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, ' ' | '-' | '&' | '.'));
     if let Some(inner) = rest.strip_prefix('(')
         && let Some(close) = inner.find(')')
-        && (1..=6).contains(&inner[..close].chars().count())
+        && ((1..=6).contains(&inner[..close].chars().count()) || english(&inner[..close]))
         && !inner[..close].contains(|c: char| c.is_ascii_digit() || c == '(')
     {
         let after = &inner[close + 1..];
