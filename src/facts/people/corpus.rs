@@ -34,6 +34,11 @@ const EXAMPLES: &[Example] = &[
     ),
     // a department holding a hiragana word, at the start of its cell
     ("新職\t氏名\n子ども未来部長\t岡部 千尋\n", &[("岡部千尋", Some("子ども未来部長"), None)]),
+    // a department written solid after an organization's short name: 「UoP工学部長」
+    (
+        "ペンドルブルック大学(以下「UoP」)と締結しました。式には、UoP工学部長のRajiv S. Menon氏が出席しました。",
+        &[("Rajiv S. Menon", Some("工学部長"), Some("ペンドルブルック大学"))],
+    ),
     // the role in English in parentheses, then the name; the Latin writing is the name
     (
         "ペンドルブルック大学 学長(Vice-Chancellor) Helen M. Arkwright(ヘレン・M・アークライト)",

@@ -380,7 +380,16 @@ fn full_role(doc: &Doc<'_>, found: &Found, start: usize) -> Option<Range<usize>>
         // a department only where it stands on its own (after a space, a colon, a line start)
         let boundary = v[..back.start].chars().next_back().is_none_or(|c| matches!(c, ' ' | ':' | '\n' | '(' | '、' | '\t' | '/' | '|'));
         let plain = roles::role_ending_at(doc.vocab, v, forward.end, false).unwrap_or(forward.clone());
-        r.start = if boundary { back.start } else { plain.start.min(r.start) };
+        // 「UoP工学部長」: the department starts where a mention of an organization ends
+        let after_org = back.start + v[back.start..].find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(0);
+        let org_before = !boundary && after_org < plain.start && found.org_mentions.iter().any(|(_, m)| m.end == after_org);
+        r.start = if boundary {
+            back.start
+        } else if org_before {
+            after_org
+        } else {
+            plain.start.min(r.start)
+        };
     }
     // a department never takes in a municipality: 「仙台市経済局長」 → 経済局長
     if let Some(t) = crate::tokens::overlapping(doc.tokens, r.start..forward.start)
