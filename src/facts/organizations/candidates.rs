@@ -834,7 +834,8 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
         a.trim_start_matches(|c: char| c.is_ascii_digit())
     });
     let after_list = after.trim_start_matches('の').trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '市' | '町' | '村' | '県' | '区'));
-    if ACTING.iter().any(|w| v[range.end..].starts_with(w) || after.starts_with(w) || after_list.starts_with(w)) {
+    // (「高知県(知事:真壁 一成)は」: its head in a parenthesis between)
+    if ACTING.iter().any(|w| v[range.end..].starts_with(w) || after.starts_with(w) || after_list.starts_with(w) || gloss > 0 && v[party_end..].starts_with(w)) {
         return true;
     }
     // a department and a role after it: 「福岡県 農林水産部長」, 「仙台市経済局長」

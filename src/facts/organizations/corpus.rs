@@ -30,6 +30,8 @@ const EXAMPLES: &[Example] = &[
         "学生団体「みなも防災サポーターズ」が表彰されました。",
         &[("みなも防災サポーターズ", &[])],
     ),
+    // a prefecture acting, with its head in a parenthesis between the name and は
+    ("高岡県(知事:真壁 一成)は、補助金の公募を開始します。", &[("高岡県", &[])]),
     // a meeting of a body names the body
     ("3月19日のかえで市議会定例会において同意を得ました。", &[("かえで市議会", &[])]),
     // Pte. is part of a Singapore company's form: the name without it is the same body
