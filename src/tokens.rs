@@ -382,12 +382,8 @@ impl<'d> DetailCache<'d> {
     }
 
     fn get(&mut self, id: usize, decode: impl FnOnce() -> Details<'d>) -> Details<'d> {
-        let n = self.slots.len();
-        let slot = &mut self.slots[id % n];
-        if slot.0 != id {
-            *slot = (id, decode());
-        }
-        slot.1
+        // (the decoding never fails here, so the default is never used)
+        self.get_or_try(id, || Some(decode())).unwrap_or((["*"; 7], 0))
     }
 }
 

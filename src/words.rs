@@ -57,14 +57,7 @@ impl Words {
             for (c, candidates) in &self.by_first {
                 let needle = c.encode_utf8(&mut buf);
                 for at in memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()) {
-                    let Some(rest) = hay.get(at..) else { continue };
-                    for &i in candidates {
-                        let word = &self.words[i];
-                        if at >= free_from[i] && rest.starts_with(word.as_str()) {
-                            out[i].push(at);
-                            free_from[i] = at + word.len();
-                        }
-                    }
+                    self.record(hay, at, candidates, &mut out, &mut free_from);
                 }
             }
             return out;
@@ -75,16 +68,23 @@ impl Words {
                 continue;
             }
             let Some(candidates) = self.by_first.get(&c) else { continue };
-            let rest = &hay[at..];
-            for &i in candidates {
-                let word = &self.words[i];
-                if at >= free_from[i] && rest.starts_with(word.as_str()) {
-                    out[i].push(at);
-                    free_from[i] = at + word.len();
-                }
-            }
+            self.record(hay, at, candidates, &mut out, &mut free_from);
         }
         out
+    }
+
+    /// The `candidates` (words with the character at `at` first) that start at `at` and
+    /// do not overlap their own previous occurrence.
+    #[inline]
+    fn record(&self, hay: &str, at: usize, candidates: &[usize], out: &mut [Vec<usize>], free_from: &mut [usize]) {
+        let Some(rest) = hay.get(at..) else { return };
+        for &i in candidates {
+            let word = &self.words[i];
+            if at >= free_from[i] && rest.starts_with(word.as_str()) {
+                out[i].push(at);
+                free_from[i] = at + word.len();
+            }
+        }
     }
 }
 
