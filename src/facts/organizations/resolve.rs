@@ -70,7 +70,6 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
 
     renames(doc, &cands, &mut entities, out);
     merge(doc, &cands, &mut entities);
-    english_rows(doc, &cands, &mut entities);
     find_alias_mentions(doc, &cands, &mut entities);
     self_references(doc, &cands, &mut entities, &self_defs, out);
 
@@ -99,40 +98,6 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
 const NAME_ROWS: &[&str] = &["社名", "会社名", "商号", "名称", "法人名", "団体名", "組織名"];
 /// Labels of the row that gives it in English.
 const ENGLISH_ROWS: &[&str] = &["英文社名", "英文表記", "英語表記", "英文名称", "英文名", "英語名", "英称", "英文商号", "英語社名"];
-
-/// A profile table's English name row (「英文社名\tTomoshibi Lab Inc.」) names the body
-/// of the name row above it (「会社名\t株式会社トモシビラボ」): the English name is an alias.
-fn english_rows(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
-    let text = doc.text;
-    let v = text.v();
-    // the label of a line: what comes before its first tab, colon or space, spaces removed
-    let label_of = |l: &crate::input::Line| {
-        let line = &v[l.trimmed.clone()];
-        let end = line.find(['\t', ':', ' ']).unwrap_or(line.len());
-        (crate::facts::without_whitespace(&line[..end]), l.trimmed.start + end)
-    };
-    let entity_on = |entities: &[Entity], range: Range<usize>| {
-        (0..entities.len()).find(|&e| {
-            entities[e].merged_into.is_none() && entities[e].cands.iter().any(|&ci| range.start <= cands[ci].range.start && cands[ci].range.end <= range.end)
-        })
-    };
-    for (i, line) in text.lines.iter().enumerate() {
-        // (every label of an English name row has 英: most lines are skipped unread)
-        if !v[line.trimmed.clone()].contains('英') {
-            continue;
-        }
-        let (label, value_at) = label_of(line);
-        if !ENGLISH_ROWS.contains(&label.as_str()) {
-            continue;
-        }
-        let Some(child) = entity_on(entities, value_at..line.trimmed.end) else { continue };
-        let name_row = text.lines[i.saturating_sub(6)..i].iter().rev().find(|l| NAME_ROWS.contains(&label_of(l).0.as_str()));
-        let Some(root) = name_row.and_then(|l| entity_on(entities, label_of(l).1..l.trimmed.end)) else { continue };
-        if root != child {
-            absorb(v, cands, entities, root, child);
-        }
-    }
-}
 
 /// 「韓国 五松…財団」, 「英国のサイエンスパーク「…」」: a country word just before.
 fn country_before(v: &str, start: usize) -> Option<String> {
@@ -312,8 +277,9 @@ static ARTICLES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(||
 });
 
 /// Name changes and other names of one body that the text states outside a
-/// parenthesis: a 新商号/旧商号 block, 「商号をXに変更」, the articles' 「英文では…」,
-/// an English name on the line under a name, and 「© X」 for the issuer.
+/// parenthesis: a 新商号/旧商号 block or table, 「商号をXに変更」, the articles' 「英文では…」,
+/// an English name on the line under a name, beside it, or on a profile table's 英文社名
+/// row, a voluntary group the body grew from, and 「© X」 for the issuer.
 fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extraction) {
     let v = doc.text.v();
     let mut owner = vec![usize::MAX; cands.len()];
@@ -400,6 +366,28 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             if before.ends_with("任意団体") && owner[ci] != h && owner[ci] != usize::MAX {
                 links.push((h, owner[ci]));
             }
+        }
+    }
+    // a profile table's English name row (「英文社名\tTomoshibi Lab Inc.」) names the body
+    // of the name row above it (「会社名\t株式会社トモシビラボ」)
+    // (the label of a line: what comes before its first tab, colon or space, spaces removed)
+    let label_of = |l: &crate::input::Line| {
+        let line = &v[l.trimmed.clone()];
+        let end = line.find(['\t', ':', ' ']).unwrap_or(line.len());
+        (crate::facts::without_whitespace(&line[..end]), l.trimmed.start + end)
+    };
+    for (i, line) in lines.iter().enumerate() {
+        // (every label of an English name row has 英: most lines are skipped unread)
+        if !v[line.trimmed.clone()].contains('英') {
+            continue;
+        }
+        let (label, value_at) = label_of(line);
+        if !ENGLISH_ROWS.contains(&label.as_str()) {
+            continue;
+        }
+        let name_row = lines[i.saturating_sub(6)..i].iter().rev().find(|l| NAME_ROWS.contains(&label_of(l).0.as_str()));
+        if let (Some(root), Some(child)) = (name_row.and_then(|l| entity_at(&(label_of(l).1..l.trimmed.end))), entity_at(&(value_at..line.trimmed.end))) {
+            links.push((root, child));
         }
     }
     // a name and its English name on one line: 「白鷺国際大学　Shirasagi International University」
