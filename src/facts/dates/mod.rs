@@ -50,9 +50,9 @@ pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
     let head = &s[..cut];
     let mut best: Option<(Parsed, Range<usize>)> = None;
     for rule in RULES.iter() {
-        let Some(caps) = rule.regex.captures(head) else { continue };
+        let Some(caps) = rule.anchored.captures(head) else { continue };
         let Some(m) = caps.get(0) else { continue };
-        if m.start() != 0 || !guard_ok(rule.guard, s, m.range()) {
+        if !guard_ok(rule.guard, s, m.range()) {
             continue;
         }
         let Some(parsed) = (rule.build)(&caps) else { continue };

@@ -57,6 +57,8 @@ pub(crate) enum Guard {
 pub(crate) struct Rule {
     pub name: &'static str,
     pub regex: Regex,
+    /// The same pattern anchored at the start, for reading one string as a date.
+    pub anchored: Regex,
     pub guard: Guard,
     pub build: fn(&Captures) -> Option<Parsed>,
 }
@@ -77,6 +79,7 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let rule = |name, pattern: &str, guard, build| Rule {
         name,
         regex: Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+        anchored: Regex::new(&format!("^(?:{pattern})")).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
         guard,
         build,
     };
