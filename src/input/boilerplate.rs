@@ -134,14 +134,15 @@ pub(super) fn inline(s: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     // Only 「[画像…]」 can run over a line break; without it, the pattern is run only on the
     // lines that hold what every other furniture needs: a URL's "http", an address's or a
-    // handle's @, a file name's dot.
+    // handle's @, a file name's dot and the first letter of its extension.
     if s.contains("[画像") {
         found(s, 0, &mut out);
         return out;
     }
     let mut offset = 0;
     for line in s.split_inclusive('\n') {
-        if line.contains(['.', '@']) || line.contains("http") {
+        let extension = |w: &[u8]| w[0] == b'.' && matches!(w[1].to_ascii_lowercase(), b'j' | b'p' | b'g' | b's' | b'w' | b'd' | b'x' | b'z');
+        if line.contains('@') || line.contains("http") || line.as_bytes().windows(2).any(extension) {
             found(line, offset, &mut out);
         }
         offset += line.len();
