@@ -137,6 +137,27 @@ pub(crate) mod testing {
         })
     }
 
+    /// The normalized text of every `.txt` and `.html` file under `fixtures/`, for tests
+    /// that hold a fast path to the slow one it stands for.
+    pub(crate) fn fixture_texts() -> Vec<String> {
+        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
+        let mut texts = Vec::new();
+        while let Some(dir) = dirs.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|x| x == "txt" || x == "html")
+                    && let Ok(raw) = std::fs::read_to_string(&path)
+                {
+                    texts.push(Text::new(&raw).v().to_string());
+                }
+            }
+        }
+        assert!(texts.len() >= 30, "fixtures not found");
+        texts
+    }
+
     /// Checks every example of a corpus and reports all failures together; `check`
     /// returns what is wrong with one example.
     pub(crate) fn assert_corpus<T>(what: &str, examples: &[T], check: impl Fn(&T) -> Option<String>) {

@@ -72,9 +72,18 @@ pub(crate) struct Rule {
 }
 
 impl Rule {
-    /// Every match in `v`: the whole match and its number.
+    /// Every match in `v`: the whole match and its number, which is the match without
+    /// its leading 第 and the one space after it (no captures need reading: the
+    /// `number_is_the_match_after_dai` test holds every rule to that).
     pub fn matches(&self, v: &str) -> Vec<(Range<usize>, Range<usize>)> {
-        self.regex.captures_iter(v).filter_map(|caps| Some((caps.get(0)?.range(), caps.name("n")?.range()))).collect()
+        self.regex
+            .find_iter(v)
+            .map(|m| {
+                let s = m.as_str();
+                let n = s.strip_prefix('第').map_or(s, |r| r.strip_prefix(char::is_whitespace).unwrap_or(r));
+                (m.range(), m.end() - n.len()..m.end())
+            })
+            .collect()
     }
 }
 
@@ -500,4 +509,23 @@ fn build_amount(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option<
         rest.starts_with(u) && !(*latin && rest[u.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
     })?;
     Some(Hit { range: n.start..at + unit.len(), value: Value::Amount { value, kind }, unit: unit.to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn number_is_the_match_after_dai() {
+        for text in crate::pipeline::testing::fixture_texts().iter().map(String::as_str).chain(["第 3回 第\u{3000}2号 一万二千人 3,500名"]) {
+            for rule in RULES.iter() {
+                let read: Vec<_> = rule
+                    .regex
+                    .captures_iter(text)
+                    .filter_map(|c| Some((c.get(0)?.range(), c.name("n")?.range())))
+                    .collect();
+                assert_eq!(rule.matches(text), read, "rule {}", rule.name);
+            }
+        }
+    }
 }
