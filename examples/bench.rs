@@ -28,6 +28,12 @@ use std::time::{Duration, Instant};
 
 use ja_press::{Document, Extractor, InputKind};
 
+/// The allocator the `ja-press` binary uses (see its `main.rs`), so that the in-process
+/// figures are the CLI's.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 type Res<T> = Result<T, Box<dyn std::error::Error>>;
 
 struct Options {
