@@ -30,11 +30,12 @@ pub(crate) struct Text<'a> {
     pub lines: Vec<Line>,
     /// Sentence ranges in the normalized text, in order; none crosses a line.
     pub sentences: Vec<Range<usize>>,
-    /// Char counts at every 256th byte of the original, for char offsets.
+    /// Char counts at every 64th byte of the original, for char offsets (a span counts
+    /// the chars of at most 63 bytes past its mark).
     char_marks: Vec<usize>,
 }
 
-const MARK: usize = 256;
+const MARK: usize = 64;
 
 impl<'a> Text<'a> {
     pub fn new(original: &'a str) -> Self {
@@ -42,23 +43,16 @@ impl<'a> Text<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
         let s = norm.text.as_str();
-        for (i, b) in s.bytes().enumerate() {
-            if b == b'\n' {
-                lines.push(line(s, start..i));
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\n', s.as_bytes()) {
+            lines.push(line(s, start..i));
+            start = i + 1;
         }
         if start < s.len() || s.is_empty() {
             lines.push(line(s, start..s.len()));
         }
         boilerplate::mark(s, &mut lines);
-        let mut view = s.as_bytes().to_vec();
         let blank = lines.iter().filter(|l| l.boilerplate).map(|l| l.range.clone());
-        for r in blank.chain(boilerplate::inline(s)) {
-            view[r].fill(b' ');
-        }
-        // Whole chars became spaces, so this is still UTF-8.
-        let view = String::from_utf8(view).unwrap_or_else(|_| s.to_string());
+        let view = blanked(s, blank.chain(boilerplate::inline(s)).collect());
         let sentences =
             lines.iter().filter(|l| !l.boilerplate).flat_map(|l| split_sentences(&view, l.trimmed.clone())).collect();
         let mut char_marks = Vec::with_capacity(original.len() / MARK + 1);
@@ -118,6 +112,29 @@ impl<'a> Text<'a> {
         let i = self.sentences.partition_point(|r| r.end <= p);
         self.sentences.get(i).filter(|r| r.start <= p).cloned()
     }
+}
+
+/// `s` with the bytes of `ranges` (whole characters) turned into spaces: what the rules
+/// read, at the same offsets.
+fn blanked(s: &str, mut ranges: Vec<Range<usize>>) -> String {
+    const SPACES: &str = "                                                                ";
+    ranges.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(s.len());
+    let mut at = 0;
+    for r in ranges {
+        let from = r.start.max(at);
+        let (Some(kept), Some(_)) = (s.get(at..from), s.get(from..r.end.max(from))) else { continue };
+        out.push_str(kept);
+        let mut spaces = r.end.saturating_sub(from);
+        while spaces > 0 {
+            let n = spaces.min(SPACES.len());
+            out.push_str(&SPACES[..n]);
+            spaces -= n;
+        }
+        at = at.max(r.end);
+    }
+    out.push_str(s.get(at..).unwrap_or(""));
+    out
 }
 
 fn line(s: &str, range: Range<usize>) -> Line {
