@@ -14,18 +14,21 @@ pub(crate) mod release;
 /// `s` with its whitespace taken out: the form names are compared in (「岡野 栄之」 →
 /// 「岡野栄之」). This runs for every name the rules compare, so a string with no
 /// whitespace (most of them) is copied whole.
-pub(crate) fn without_whitespace(s: &str) -> String {
+pub(crate) fn without_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
     // (the bytes that can start a whitespace character: ASCII whitespace, and the lead
-    // bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000)
-    let may_have_space = s.bytes().any(|b| matches!(b, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2)) || s.contains('\u{3000}');
+    // bytes of U+0085, U+00A0, U+1680, U+2000–U+205F; and U+3000, which is E3 80 80)
+    let b = s.as_bytes();
+    let may_have_space = b.iter().enumerate().any(|(i, &c)| {
+        matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2) || (c == 0xE3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+    });
     if !may_have_space {
-        return s.to_string();
+        return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     for piece in s.split(char::is_whitespace) {
         out.push_str(piece);
     }
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// The organization named as the release's first publisher (equal but for whitespace,

@@ -27,14 +27,14 @@ struct Entity {
 }
 
 /// Text folded for comparison: no spaces.
-fn key(s: &str) -> String {
+fn key(s: &str) -> std::borrow::Cow<'_, str> {
     crate::facts::without_whitespace(s)
 }
 
 fn cand_key(v: &str, c: &Cand) -> String {
     match &c.legal {
         Some((form, _, _)) => format!("{form}|{}", key(&v[c.core.clone()])),
-        None => key(&v[c.core.clone()]),
+        None => key(&v[c.core.clone()]).into_owned(),
     }
 }
 
@@ -291,7 +291,7 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     let entity_at = |r: &Range<usize>| cands.iter().position(|c| c.range.start >= r.start && c.range.end <= r.end).map(|ci| owner[ci]);
     let publisher = out.release.publishers.first().map(|p| key(&p.text));
     let home = (0..entities.len())
-        .find(|&e| publisher.as_ref().is_some_and(|p| names(v, cands, &entities[e]).contains(p)))
+        .find(|&e| publisher.as_ref().is_some_and(|p| names(v, cands, &entities[e]).iter().any(|n| n == p)))
         .or_else(|| (0..entities.len()).find(|&e| entity_kind(cands, &entities[e]) == OrgKind::Company));
     let mut links: Vec<(usize, usize)> = Vec::new(); // (root, child)
 
@@ -382,10 +382,10 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             continue;
         }
         let (label, value_at) = label_of(line);
-        if !ENGLISH_ROWS.contains(&label.as_str()) {
+        if !ENGLISH_ROWS.contains(&label.as_ref()) {
             continue;
         }
-        let name_row = lines[i.saturating_sub(6)..i].iter().rev().find(|l| NAME_ROWS.contains(&label_of(l).0.as_str()));
+        let name_row = lines[i.saturating_sub(6)..i].iter().rev().find(|l| NAME_ROWS.contains(&label_of(l).0.as_ref()));
         if let (Some(root), Some(child)) = (name_row.and_then(|l| entity_at(&(label_of(l).1..l.trimmed.end))), entity_at(&(value_at..line.trimmed.end))) {
             links.push((root, child));
         }
@@ -461,9 +461,9 @@ fn root(entities: &[Entity], mut e: usize) -> usize {
 
 /// The names an entity answers to, folded: its candidates' cores and full forms, and its aliases.
 fn names(v: &str, cands: &[Cand], ent: &Entity) -> Vec<String> {
-    let mut out: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect();
-    out.extend(ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])));
-    out.extend(ent.aliases.iter().map(|a| key(a)));
+    let mut out: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()]).into_owned()).collect();
+    out.extend(ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()));
+    out.extend(ent.aliases.iter().map(|a| key(a).into_owned()));
     out.sort();
     out.dedup();
     out
@@ -496,9 +496,9 @@ fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Enti
     Keys {
         japanese_legal: legal.clone().filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f)),
         names: names(v, cands, ent),
-        cores: ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()])).collect(),
-        full: ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()])).collect(),
-        aliases: ent.aliases.iter().map(|a| key(a)).collect(),
+        cores: ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()]).into_owned()).collect(),
+        full: ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()).collect(),
+        aliases: ent.aliases.iter().map(|a| key(a).into_owned()).collect(),
         legal,
     }
 }
@@ -583,10 +583,10 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
 
 fn absorb(v: &str, cands: &[Cand], entities: &mut [Entity], root_e: usize, child: usize) {
     let child_ent = std::mem::take(&mut entities[child]);
-    let root_name_key = entities[root_e].cands.first().map(|&ci| key(&v[cands[ci].range.clone()]));
+    let root_name_key = entities[root_e].cands.first().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned());
     for &ci in &child_ent.cands {
         let text = v[cands[ci].range.clone()].trim().to_string();
-        if Some(key(&text)) != root_name_key && !entities[root_e].aliases.iter().any(|a| key(a) == key(&text)) {
+        if Some(key(&text).as_ref()) != root_name_key.as_deref() && !entities[root_e].aliases.iter().any(|a| key(a) == key(&text)) {
             entities[root_e].aliases.push(text);
         }
     }
@@ -685,7 +685,7 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
     let taken: Vec<Range<usize>> = cands.iter().map(|c| c.range.clone()).collect();
     let publisher = out.release.publishers.first().map(|p| key(&p.text));
     let home = entities.iter().position(|ent| {
-        ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).contains(p))
+        ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).iter().any(|n| n == p))
     });
     let found = doc.vocab.finders().self_references.occurrences(v);
     for (word, at) in doc.vocab.self_references.iter().zip(found).flat_map(|(w, ats)| ats.into_iter().map(move |at| (w.as_str(), at))) {

@@ -435,7 +435,7 @@ fn role_value(written: &str) -> String {
     if written.contains(|c: char| c.is_ascii_alphabetic()) {
         written.to_string()
     } else {
-        crate::facts::without_whitespace(written)
+        crate::facts::without_whitespace(written).into_owned()
     }
 }
 
@@ -604,13 +604,13 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
             && let Some(parent) = out.organizations.get(i)
         {
             let fold = crate::facts::without_whitespace;
-            let stems: Vec<String> = std::iter::once(&parent.name)
+            let stems: Vec<std::borrow::Cow<'_, str>> = std::iter::once(&parent.name)
                 .chain(&parent.aliases)
                 .map(|n| fold(parent.legal_form.as_ref().and_then(|f| n.strip_prefix(f.name.as_str())).unwrap_or(n)))
                 .collect();
             let whole = out.organizations.iter().position(|o| {
                 let n = fold(&o.name);
-                n.ends_with(unit) && stems.iter().any(|st| n.starts_with(st.as_str()) && n.len() > st.len())
+                n.ends_with(unit) && stems.iter().any(|st| n.starts_with(st.as_ref()) && n.len() > st.len())
             });
             if let Some(w) = whole {
                 return Some(w);

@@ -380,7 +380,7 @@ pub(super) fn kanji_run_before(before: &str) -> Vec<(usize, char)> {
 /// The name as the output gives it: Japanese names without the space, others as written.
 pub(super) fn canonical(s: &str, script: Script) -> String {
     match script {
-        Script::Kanji => crate::facts::without_whitespace(s),
+        Script::Kanji => crate::facts::without_whitespace(s).into_owned(),
         Script::Katakana | Script::Latin => s.split_whitespace().collect::<Vec<_>>().join(" "),
     }
 }

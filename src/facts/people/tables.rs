@@ -60,7 +60,7 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// A header cell without the spaces that align it (copied only where it has any: every
 /// line's cells are tried as a header).
 fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(' ') { std::borrow::Cow::Owned(crate::facts::without_whitespace(s)) } else { std::borrow::Cow::Borrowed(s) }
+    if s.contains(' ') { crate::facts::without_whitespace(s) } else { std::borrow::Cow::Borrowed(s) }
 }
 
 fn is_role_header(s: &str) -> bool {
