@@ -695,7 +695,12 @@ fn municipalities(doc: &Doc<'_>, runs: &[Range<usize>], out: &mut Vec<Cand>) {
         }
         let head = heads.iter().any(|h| h == &v[tok.range.clone()]);
         // a place written in hiragana, which IPADIC cuts into pieces: 「ゆのはら市」
-        if head && tok.is(Pos::Noun) && let Some(run) = runs.iter().find(|r| r.start < tok.range.start && r.end == tok.range.end) {
+        // (runs are in order and disjoint: the one ending with the token is found by its end)
+        let ending_here = || {
+            let first = runs.partition_point(|r| r.end < tok.range.end);
+            runs[first..].iter().take_while(|r| r.end == tok.range.end).find(|r| r.start < tok.range.start)
+        };
+        if head && tok.is(Pos::Noun) && let Some(run) = ending_here() {
             let name = &v[run.start..tok.range.start];
             if name.chars().count() >= 3 && name.chars().all(|c| matches!(c, '\u{3041}'..='\u{3096}')) {
                 let mut c = Cand::new(run.clone(), OrgKind::Municipality, Source::Municipality);
