@@ -296,7 +296,7 @@ impl Tokenizer {
             .segment_with_lattice(Cow::Borrowed(s), lattice)
             .map_err(|e| Error::Tokenizer(e.to_string()))?;
         for mut t in tokens {
-            if s[t.byte_start..t.byte_end].trim().is_empty() {
+            if s[t.byte_start..t.byte_end].chars().all(char::is_whitespace) {
                 continue;
             }
             let range = offset + t.byte_start..offset + t.byte_end;
