@@ -85,7 +85,7 @@ pub(super) fn mark(s: &str, lines: &mut [Line]) {
             line.boilerplate = true;
             continue;
         }
-        if text.chars().count() >= 25 {
+        if in_header && text.chars().count() >= 25 {
             in_header = false;
         }
     }
