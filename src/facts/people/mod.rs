@@ -589,7 +589,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
         }
         let gap = without_parens(&v[m.end..anchor]);
         // 「CRUからはRajesh Iyer」: a particle after the organization is still its
-        let gap = ["からは", "からも", "では", "より", "から"].iter().fold(gap, |g, p| g.replacen(p, "", 1));
+        let gap = ["からは", "からも", "では", "より", "から"].iter().fold(gap, |g, p| if g.contains(p) { g.replacen(p, "", 1) } else { g });
         let clean = gap.chars().all(|c| matches!(c, ' ' | 'の' | '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}' | 'ー' | '・'));
         if clean && gap.chars().count() <= 30 && best.is_none_or(|(_, e)| m.end > e) {
             best = Some((*i, m.end));
