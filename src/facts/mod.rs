@@ -11,6 +11,11 @@ pub(crate) mod partnerships;
 pub(crate) mod people;
 pub(crate) mod release;
 
+/// Where the line holding byte `p` of `v` starts: just after the newline before `p`, or 0.
+pub(crate) fn line_start(v: &str, p: usize) -> usize {
+    memchr::memrchr(b'\n', &v.as_bytes()[..p]).map_or(0, |i| i + 1)
+}
+
 /// `s` with its whitespace taken out: the form names are compared in (「岡野 栄之」 →
 /// 「岡野栄之」). This runs for every name the rules compare, so a string with no
 /// whitespace (most of them) is copied whole.

@@ -138,7 +138,7 @@ fn word_before<'w>(
 /// Reads the qualifiers, scope and subject around a match.
 fn read_around(ctx: &Ctx<'_>, hit: Hit) -> Item {
     let v = ctx.v;
-    let floor = v[..hit.range.start].rfind('\n').map_or(0, |p| p + 1);
+    let floor = crate::facts::line_start(v, hit.range.start);
     let (is_count, ordinal) = match hit.value {
         Value::Count { kind, .. } => (true, kind == CountKind::Ordinal),
         Value::Amount { .. } => (false, false),

@@ -314,7 +314,7 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
     }
     // 「登録金融機関 中国財務局長(登金)第18号」: a registration's number, no ordinal
     if after_dai && v[..n.start].trim_end_matches(['第', ' ']).ends_with(')') {
-        let line = &v[v[..n.start].rfind('\n').map_or(0, |p| p + 1)..n.start];
+        let line = &v[crate::facts::line_start(v, n.start)..n.start];
         if ["登録", "許可", "届出", "免許", "認可", "登金", "金商"].iter().any(|w| line.contains(w)) {
             return false;
         }
@@ -481,7 +481,7 @@ fn build_counter(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option
     let (entry, unit, with_me) = counter_at(ctx, at, ctx.vocab.count_units.iter())?;
     // 「7　組織改正の概要」: a section number opening its line, a space, then a heading that
     // runs on from the "unit", is no count
-    let line_start = ctx.v[..n.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(ctx.v, n.start);
     let runs_on = ctx.v[unit.end..].starts_with(|c: char| c.is_alphanumeric());
     if at > n.end && runs_on && ctx.v[line_start..n.start].trim().is_empty() {
         return None;

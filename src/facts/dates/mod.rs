@@ -162,7 +162,7 @@ fn scan(v: &str) -> Vec<Candidate> {
             // 「決算期 3月」 is a recurring year end, not a date
             // (and 「毎年9月の訓練」 a recurring month)
             let before = v[..m.start()].trim_end_matches([' ', ':', '\t']);
-            let line_before = &v[v[..m.start()].rfind('\n').map_or(0, |p| p + 1)..m.start()];
+            let line_before = &v[crate::facts::line_start(v, m.start())..m.start()];
             if parsed.year.is_none()
                 && (line_before.contains("決算期") || before.ends_with("毎年") || before.ends_with("例年"))
             {
@@ -357,7 +357,7 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
             continue;
         }
         let start = candidates[i].range.start;
-        let line_start = v[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = crate::facts::line_start(v, start);
         let before = &v[line_start..start];
         let last_stated = candidates[..i].iter().rev().find_map(|c| c.parsed.year);
         let (year, source) = if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1)) {

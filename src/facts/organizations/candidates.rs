@@ -787,7 +787,7 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
         "と協力", "との間", "とともに", "との協定", "との連携", "との覚書", "との交流", "との人事交流", "と交流",
         "とも連携", "とも協力",
     ];
-    let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, range.start);
     let line_end = v[range.end..].find('\n').map_or(v.len(), |p| range.end + p);
     // a row of a dated table of partners: 「2019年11月  三島市(静岡県)」
     if DATED_ROW.is_match(&v[line_start..range.start]) {
@@ -885,7 +885,7 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
         return true;
     }
     // inside a seat parenthesis 「(本社:…」「(所在地:…」 or a parenthesis of places only
-    let line_start = v[..range.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, range.start);
     let before = &v[line_start..range.start];
     if let Some(open) = before.rfind('(')
         && !before[open..].contains(')')
@@ -1079,7 +1079,7 @@ fn inside_paren(v: &str, p: usize) -> bool {
 
 /// 「Latin words in 「…」 with four or more words」 are titles of events, not names.
 fn inside_long_title(v: &str, r: Range<usize>) -> bool {
-    let line_start = v[..r.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, r.start);
     let before = &v[line_start..r.start];
     let open = before.rfind('「').is_some_and(|o| !before[o..].contains('」'));
     open && v[r].split(' ').count() >= 4

@@ -145,7 +145,7 @@ fn sentence_records(doc: &Doc<'_>, found: &Found, out: &Extraction, sentence: Ra
     let s = &v[sentence.clone()];
     let Some(verb) = MADE.find(s) else { return };
     // a statement quoted in the release is not an announcement
-    let line_start = v[..sentence.start].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, sentence.start);
     let before = &v[line_start..sentence.start];
     if before.matches('「').count() > before.matches('」').count() {
         return;

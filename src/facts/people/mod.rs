@@ -229,7 +229,7 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         {
             content = content[..p].trim_end();
         }
-        let line_start = v[..open].rfind('\n').map_or(0, |p| p + 1);
+        let line_start = crate::facts::line_start(v, open);
         let Some(role) = roles::role_ending_at(doc.vocab, content, content.len(), true) else {
             // 「嶺岡 修平 教授(北海ゆたか農業大学)」: the role outside, the organization inside
             let org_inside = found.org_mentions.iter().find(|(_, m)| m.start == inner.start && m.end == inner.start + content.len());
@@ -528,7 +528,7 @@ fn twin_after(doc: &Doc<'_>, end: usize, script: Script) -> Option<(Range<usize>
 /// 「…企業部のオ・ヨンジュ長官」, 「川崎市長」), or the one whose parenthesis it is in.
 fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out: &Extraction) -> Option<usize> {
     let v = doc.text.v();
-    let line_start = v[..anchor].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, anchor);
     // 「(3)代表者の役職・氏名　代表取締役社長　樫木 善三郎」: the organization in the name row
     // of the overview table it is in
     let row_of = |s: &'_ str| s.trim_start_matches(|c: char| c == ' ' || c == '(' || c == ')' || c.is_ascii_digit() || ('①'..='⑳').contains(&c) || c == '.').to_string();
@@ -555,7 +555,7 @@ fn org_for(doc: &Doc<'_>, found: &Found, anchor: usize, role: &Range<usize>, out
     if lead == "同"
         && let Some(above_end) = line_start.checked_sub(1)
     {
-        let above_start = v[..above_end].rfind('\n').map_or(0, |p| p + 1);
+        let above_start = crate::facts::line_start(v, above_end);
         if let Some((org, _)) = found.org_mentions.iter().filter(|(_, m)| m.start >= above_start && m.end <= above_end).min_by_key(|(_, m)| m.start) {
             return Some(*org);
         }
@@ -970,7 +970,7 @@ static STUDENT_YEAR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// organization written earlier on the line, else the issuer when it is a university.
 fn student_affiliation(doc: &Doc<'_>, found: &Found, out: &Extraction, at: usize) -> Option<String> {
     let v = doc.text.v();
-    let line_start = v[..at].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, at);
     if !STUDENT_YEAR.is_match(&v[line_start..at]) {
         return None;
     }

@@ -55,7 +55,7 @@ fn quote(doc: &Doc<'_>, found: &Found, out: &mut Extraction, open: usize, close:
         return;
     }
     let after = &v[close + '」'.len_utf8()..];
-    let line_start = v[..open].rfind('\n').map_or(0, |p| p + 1);
+    let line_start = crate::facts::line_start(v, open);
     let before = &v[line_start..open];
     let announced = SAID_BEFORE.is_match(before.trim_end()) || {
         // the announcement may end the previous line
@@ -67,7 +67,7 @@ fn quote(doc: &Doc<'_>, found: &Found, out: &mut Extraction, open: usize, close:
         return;
     }
     // the speaker: the last person mentioned before the quote, within its paragraph
-    let search_from = if before.trim().is_empty() { v[..line_start.saturating_sub(1)].rfind('\n').map_or(0, |p| p + 1) } else { line_start };
+    let search_from = if before.trim().is_empty() { crate::facts::line_start(v, line_start.saturating_sub(1)) } else { line_start };
     let speaker = found
         .person_mentions
         .iter().rfind(|(_, r)| r.start >= search_from && r.end <= open)
