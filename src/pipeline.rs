@@ -140,20 +140,14 @@ pub(crate) mod testing {
     /// The normalized text of every `.txt` and `.html` file under `fixtures/`, for tests
     /// that hold a fast path to the slow one it stands for.
     pub(crate) fn fixture_texts() -> Vec<String> {
-        let mut dirs = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")];
-        let mut texts = Vec::new();
-        while let Some(dir) = dirs.pop() {
-            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-            for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|x| x == "txt" || x == "html")
-                    && let Ok(raw) = std::fs::read_to_string(&path)
-                {
-                    texts.push(Text::new(&raw).v().to_string());
-                }
-            }
-        }
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let texts: Vec<String> = walkdir::WalkDir::new(fixtures)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.path().extension().is_some_and(|x| x == "txt" || x == "html"))
+            .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+            .map(|raw| Text::new(&raw).v().to_string())
+            .collect();
         assert!(texts.len() >= 30, "fixtures not found");
         texts
     }
