@@ -493,14 +493,15 @@ struct Keys {
 
 fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Entity) -> Keys {
     let legal = legal_of(cands, ent);
-    Keys {
-        japanese_legal: legal.clone().filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f)),
-        names: names(v, cands, ent),
-        cores: ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()]).into_owned()).collect(),
-        full: ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()).collect(),
-        aliases: ent.aliases.iter().map(|a| key(a).into_owned()).collect(),
-        legal,
-    }
+    let cores: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()]).into_owned()).collect();
+    let full: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()).collect();
+    let aliases: Vec<String> = ent.aliases.iter().map(|a| key(a).into_owned()).collect();
+    // (what `names` gives, from the keys folded here)
+    let mut names: Vec<String> = cores.iter().chain(&full).chain(&aliases).cloned().collect();
+    names.sort();
+    names.dedup();
+    let japanese_legal = legal.clone().filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f));
+    Keys { japanese_legal, names, cores, full, aliases, legal }
 }
 
 /// Joins entities that are one body: a short form and its full form, an alias and what
@@ -583,10 +584,10 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
 
 fn absorb(v: &str, cands: &[Cand], entities: &mut [Entity], root_e: usize, child: usize) {
     let child_ent = std::mem::take(&mut entities[child]);
-    let root_name_key = entities[root_e].cands.first().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned());
+    let root_name_key = entities[root_e].cands.first().map(|&ci| key(&v[cands[ci].range.clone()]));
     for &ci in &child_ent.cands {
         let text = v[cands[ci].range.clone()].trim().to_string();
-        if Some(key(&text).as_ref()) != root_name_key.as_deref() && !entities[root_e].aliases.iter().any(|a| key(a) == key(&text)) {
+        if Some(key(&text)) != root_name_key && !entities[root_e].aliases.iter().any(|a| key(a) == key(&text)) {
             entities[root_e].aliases.push(text);
         }
     }
