@@ -1009,11 +1009,12 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
                 out.push(Cand::new(name, kind_of_type(s), Source::Context));
             }
         }
-        if generic(doc, s) {
-            continue;
-        }
+        // (whether the run is a generic word is asked only of runs a rule below could take)
         // NAME(…団体), NAME(米)
         if let Some(inner) = paren_at(v, r.end) {
+            if generic(doc, s) {
+                continue;
+            }
             let content = &v[inner.clone()];
             let last = content.rsplit(['、', ',']).next().unwrap_or(content).trim();
             // 「28日(日)」 is a day and its weekday, not a name and a country
@@ -1040,7 +1041,7 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
             }
         }
         // Latin names ending in Institute, Health, Park…
-        if s.is_ascii() && s.contains(' ') && !inside_long_title(v, r.clone()) && !inside_paren(v, r.start) {
+        if s.is_ascii() && s.contains(' ') && !inside_long_title(v, r.clone()) && !inside_paren(v, r.start) && !generic(doc, s) {
             let words: Vec<&str> = s.split(' ').collect();
             let last = words.last().copied().unwrap_or("");
             let ends = LATIN_HEADS.iter().any(|h| last.ends_with(h) && last.len() >= h.len());
