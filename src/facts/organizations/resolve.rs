@@ -301,7 +301,10 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     for (i, line) in lines.iter().enumerate() {
         let text = &v[line.trimmed.clone()];
         // (a table's header of both columns is read below)
-        let both = OLD_COLUMNS.iter().any(|l| text.contains(l)) && NEW_COLUMNS.iter().any(|l| text.contains(l));
+        // (every old-name header has 旧 or 変更前: most lines are passed over on that)
+        let both = (text.contains('旧') || text.contains("変更前"))
+            && OLD_COLUMNS.iter().any(|l| text.contains(l))
+            && NEW_COLUMNS.iter().any(|l| text.contains(l));
         for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)].into_iter().filter(|_| !both) {
             if let Some(m) = re.find(text) {
                 let rest = line.trimmed.start + m.end()..line.trimmed.end;
