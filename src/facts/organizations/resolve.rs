@@ -297,12 +297,19 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
 
     // 新商号 / 旧商号 blocks; an English name in a parenthesis on the next line
     let lines = &doc.text.lines;
+    // (each rule below needs a word most documents do not have: the document is asked
+    // once, and a rule whose word is absent reads no line)
+    let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
+    let english = v.contains('英');
+    let old_words = has(&["旧", "変更前"]);
     let (mut new_e, mut old_e) = (None, None);
-    for (i, line) in lines.iter().enumerate() {
+    let blocks = english || has(&["商号", "社名", "名称"]);
+    for (i, line) in lines.iter().enumerate().filter(|_| blocks) {
         let text = &v[line.trimmed.clone()];
         // (a table's header of both columns is read below)
         // (every old-name header has 旧 or 変更前: most lines are passed over on that)
-        let both = (text.contains('旧') || text.contains("変更前"))
+        let both = old_words
+            && (text.contains('旧') || text.contains("変更前"))
             && OLD_COLUMNS.iter().any(|l| text.contains(l))
             && NEW_COLUMNS.iter().any(|l| text.contains(l));
         for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)].into_iter().filter(|_| !both) {
@@ -334,7 +341,7 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         }
     }
     // a table of old and new names: 「旧商号　　新商号」, then one row per body
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().filter(|_| old_words) {
         // (a header is short and has an old-name word: most lines are skipped unread)
         let raw = &v[line.trimmed.clone()];
         if raw.len() > 120 || !(raw.contains('旧') || raw.contains("変更前")) {
@@ -379,7 +386,7 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         let end = line.find(['\t', ':', ' ']).unwrap_or(line.len());
         (crate::facts::without_whitespace(&line[..end]), l.trimmed.start + end)
     };
-    for (i, line) in lines.iter().enumerate() {
+    for (i, line) in lines.iter().enumerate().filter(|_| english) {
         // (every label of an English name row has 英: most lines are skipped unread)
         if !v[line.trimmed.clone()].contains('英') {
             continue;
@@ -411,7 +418,8 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         (Some(n), None) => links.extend(home.map(|h| (h, n))),
         _ => {}
     }
-    for sentence in &doc.text.sentences {
+    let renaming = has(&["変更", "改め", "改称", "と称し、英文では"]);
+    for sentence in doc.text.sentences.iter().filter(|_| renaming) {
         let s = &v[sentence.clone()];
         // 商号をXに変更: X is another name of the body named before it (当社: the issuer)
         // (the patterns' own words first: most sentences have none, and the search is slow)
