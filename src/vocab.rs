@@ -155,6 +155,8 @@ pub struct Vocabulary {
 pub(crate) struct Finders {
     /// `self_references`, in list order.
     pub self_references: Words,
+    /// `agreements`, in list order.
+    pub agreements: Words,
     /// `generic_orgs` and `self_references`, for exact look-ups.
     generic_set: rustc_hash::FxHashSet<String>,
     self_reference_set: rustc_hash::FxHashSet<String>,
@@ -306,6 +308,7 @@ impl Vocabulary {
                 heads: Affixes::new(self.heads.iter().map(|h| h.head.as_str())),
                 form_names: Affixes::new(self.legal_forms.iter().map(|f| f.name.as_str())),
                 self_references: Words::new(&self.self_references),
+                agreements: Words::new(&self.agreements),
                 generic_set: self.generic_orgs.iter().cloned().collect(),
                 self_reference_set: self.self_references.iter().cloned().collect(),
                 paren_forms: (paren, paren_words),

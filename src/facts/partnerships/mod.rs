@@ -102,8 +102,10 @@ fn agreement_before(doc: &Doc<'_>, range: &Range<usize>, end: usize) -> Option<(
     let v = doc.text.v();
     let s = &v[range.start..end];
     let mut best: Option<(Range<usize>, String)> = None;
-    for a in &doc.vocab.agreements {
-        for (at, _) in s.match_indices(a.as_str()) {
+    // (all the words found in one walk over the text, each word's offsets as match_indices gives them)
+    let found = doc.vocab.finders().agreements.occurrences(s);
+    for (a, offsets) in doc.vocab.agreements.iter().zip(found) {
+        for at in offsets {
             let r = range.start + at..range.start + at + a.len();
             let better = match &best {
                 None => true,
