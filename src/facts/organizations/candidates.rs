@@ -813,10 +813,11 @@ fn acts(doc: &Doc<'_>, range: Range<usize>) -> bool {
     }
     // after a label of hosts and parties: 「共催:福岡県、福岡市」
     let before = &v[line_start..range.start];
-    if ["主催", "共催", "後援", "協賛", "協力", "参加自治体", "自治体", "締結先", "連携先", "協定先", "構成団体", "参画", "設立団体", "設置者", "設立者", "運営主体", "設置主体"]
-        .iter()
-        .any(|l| has_label(before, l, &[':', ' ']))
-    {
+    if has_label(
+        before,
+        &["主催", "共催", "後援", "協賛", "協力", "参加自治体", "自治体", "締結先", "連携先", "協定先", "構成団体", "参画", "設立団体", "設置者", "設立者", "運営主体", "設置主体"],
+        &[':', ' '],
+    ) {
         return true;
     }
     // the end of a list it is in: 「旭川市、北見市、稚内市の5市町が参加」
@@ -895,8 +896,7 @@ fn is_place_use(doc: &Doc<'_>, i: usize, range: Range<usize>) -> bool {
             return true;
         }
     }
-    if super::rules::SEAT_LABELS.iter().any(|l| has_label(before, l, &[':']))
-    {
+    if has_label(before, super::rules::SEAT_LABELS, &[':']) {
         return true;
     }
     let before = crate::facts::without_whitespace(before);
@@ -1057,18 +1057,11 @@ fn context(doc: &Doc<'_>, cleaned: &[Range<usize>], out: &mut Vec<Cand>) {
     host_lines(doc, out);
 }
 
-/// Whether `hay` holds `label` followed by one of `separators` (`hay.contains("{label}:")`
-/// without building the string).
-fn has_label(hay: &str, label: &str, separators: &[char]) -> bool {
-    let mut from = 0;
-    while let Some(p) = hay[from..].find(label) {
-        let at = from + p;
-        if hay[at + label.len()..].starts_with(separators) {
-            return true;
-        }
-        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    false
+/// Whether `hay` holds one of `labels` followed by one of `separators` (`hay.contains("{label}:")`
+/// for each label, without building the strings): each separator is looked at once, and
+/// the labels compared with the text that ends there.
+fn has_label(hay: &str, labels: &[&str], separators: &[char]) -> bool {
+    hay.match_indices(separators).any(|(p, _)| labels.iter().any(|l| hay[..p].ends_with(l)))
 }
 
 /// Whether `p` is inside a parenthesis opened earlier on its line.
