@@ -356,21 +356,27 @@ pub(crate) fn overview_name(vocab: &crate::vocab::Vocabulary, text: &crate::inpu
             OVERVIEW_ROWS.iter().any(|r| row.starts_with(r))
         })
     };
+    // (every name-row label has 名 or 商号, and a numbered heading opens with a
+    // parenthesis: the other lines, most of them, are not matched at all)
+    let labelled = s.contains('名') || s.contains("商号");
     // 「(1)名称　カシノキ化成株式会社」
-    if let Some(caps) = NAME_ROW.captures(s) {
+    if let Some(caps) = labelled.then(|| NAME_ROW.captures(s)).flatten() {
         let value = caps.name("v")?;
         let value_text = value.as_str().trim_end();
         let start = line.trimmed.start + value.start();
         return (table_after(i + 1, 3) && !value_text.is_empty()).then_some(start..start + value_text.len());
     }
     // 「(1) 名称」 over 「株式会社ハルニレ計測」
-    if NAME_LABEL.is_match(s) {
+    if labelled && NAME_LABEL.is_match(s) {
         let next = lines.get(i + 1).filter(|l| !l.trimmed.is_empty())?;
         let value = &v[next.trimmed.clone()];
         let name = value.split(" (").next().unwrap_or(value).trim_end();
         return (table_after(i + 2, 4) && !name.is_empty()).then_some(next.trimmed.start..next.trimmed.start + name.len());
     }
     // 「(2) 株式会社葛巻アセット」 over its 所在地 and 代表者 rows (a name with its legal form)
+    if !s.starts_with('(') {
+        return None;
+    }
     let caps = NUMBERED.captures(s)?;
     let value = caps.name("v")?;
     let start = line.trimmed.start + value.start();
