@@ -264,7 +264,10 @@ fn clean_run(doc: &Doc<'_>, run: Range<usize>) -> Range<usize> {
         r.end = role.start;
     }
     // a date glued before the name: 「2021年7月株式会社ミソラ・ロボティクス」
-    if v[r.clone()].starts_with(char::is_numeric) && let Some(m) = GLUED_DATE.find(&v[r.clone()]) {
+    // (the pattern opens with a decimal digit; kana and kanji, which most runs open with,
+    // have none, so they are passed over without the Unicode table look-up)
+    let digit_first = |c: char| c.is_ascii_digit() || (!c.is_ascii() && !('\u{3000}'..='\u{9FFF}').contains(&c) && c.is_numeric());
+    if v[r.clone()].starts_with(digit_first) && let Some(m) = GLUED_DATE.find(&v[r.clone()]) {
         r.start += m.end();
     }
     // a section number: 「2.センターの概要」
