@@ -19,7 +19,7 @@ use regex::Regex;
 use crate::model::{DateKind, DateMention, DateRange, DateValue, Extraction, Precision, YearSource};
 use crate::pipeline::{Doc, Found};
 pub(crate) use rules::Parsed;
-use rules::{CONTEXT_WORDS, DURATION, RELATIVE_YEAR, RULES, TIME_AFTER, YEAR_HEADING, guard_ok};
+use rules::{CONTEXT_WORDS, Caps, DURATION, G, RELATIVE_YEAR, RULES, TIME_AFTER, YEAR_HEADING, guard_ok};
 
 /// A date found by a rule, before its year is settled.
 #[derive(Debug, Clone)]
@@ -50,13 +50,14 @@ pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
     let head = &s[..cut];
     let mut best: Option<(Parsed, Range<usize>)> = None;
     for rule in RULES.iter() {
-        let Some(caps) = rule.anchored.captures(head) else { continue };
-        let Some(m) = caps.get(0) else { continue };
+        let Some(all) = rule.anchored.captures(head) else { continue };
+        let Some(m) = all.get(0) else { continue };
         if !guard_ok(rule.guard, s, m.range()) {
             continue;
         }
+        let caps = Caps::new(&all, &rule.slots);
         let Some(parsed) = (rule.build)(&caps) else { continue };
-        let end = caps.name("wd").map_or(m.end(), |w| w.start());
+        let end = caps.get(G::Wd).map_or(m.end(), |w| w.start());
         if best.as_ref().is_none_or(|(_, r)| end > r.end) {
             best = Some((parsed, 0..end));
         }
@@ -121,17 +122,18 @@ fn doc_tokens_proper_after(v: &str, end: usize) -> bool {
 fn scan(v: &str) -> Vec<Candidate> {
     let mut all: Vec<(usize, Candidate)> = Vec::new();
     for (order, rule) in RULES.iter().enumerate() {
-        for caps in rule.regex.captures_iter(v) {
-            let Some(m) = caps.get(0) else { continue };
+        for found in rule.regex.captures_iter(v) {
+            let Some(m) = found.get(0) else { continue };
             if !guard_ok(rule.guard, v, m.range()) {
                 continue;
             }
+            let caps = Caps::new(&found, &rule.slots);
             let Some(parsed) = (rule.build)(&caps) else { continue };
             // 「2月30日」 is no date, and its 「2月」 is none either.
             if parsed.day.is_none() && DAY_AFTER.is_match(&v[m.end()..]) {
                 continue;
             }
-            let mut end = caps.name("wd").map_or(m.end(), |w| w.start());
+            let mut end = caps.get(G::Wd).map_or(m.end(), |w| w.start());
             let mut full_end = m.end();
             let mut parsed = parsed;
             // 「2024年5月28日(火)午前10時」: a time after the day makes a datetime; the text runs to it
@@ -146,7 +148,7 @@ fn scan(v: &str) -> Vec<Candidate> {
                 end = full_end;
             }
             // 「2027年度末」「2025年上期」「2024年3月期」: the word is part of the date as written
-            if caps.name("fyend").is_some() || caps.name("fyend2").is_some() || caps.name("period").is_some() {
+            if caps.get(G::FyEnd).is_some() || caps.get(G::FyEnd2).is_some() || caps.get(G::Period).is_some() {
                 end = m.end();
             }
             // 「2026年秋」: a season after a year is part of the date as written (not the 秋 of 秋田)
@@ -170,7 +172,7 @@ fn scan(v: &str) -> Vec<Candidate> {
             }
             // 「令和元年東日本台風」: an era year naming an event
             if parsed.month.is_none()
-                && caps.name("era").is_some()
+                && caps.get(G::Era).is_some()
                 && doc_tokens_proper_after(v, m.end())
             {
                 continue;

@@ -59,8 +59,88 @@ pub(crate) struct Rule {
     pub regex: Regex,
     /// The same pattern anchored at the start, for reading one string as a date.
     pub anchored: Regex,
+    /// Where the pattern's named groups are (the same in both regexes).
+    pub slots: Slots,
     pub guard: Guard,
-    pub build: fn(&Captures) -> Option<Parsed>,
+    pub build: fn(&Caps) -> Option<Parsed>,
+}
+
+/// The named groups of the date rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum G {
+    Y,
+    Ky,
+    Era,
+    Ea,
+    Ey,
+    M,
+    D,
+    Hour,
+    Minute,
+    Second,
+    Fy,
+    FyEnd,
+    FyEnd2,
+    Part,
+    Period,
+    Wd,
+    Rel,
+}
+
+impl G {
+    const ALL: [G; 17] =
+        [G::Y, G::Ky, G::Era, G::Ea, G::Ey, G::M, G::D, G::Hour, G::Minute, G::Second, G::Fy, G::FyEnd, G::FyEnd2, G::Part, G::Period, G::Wd, G::Rel];
+
+    /// The group's name in the patterns.
+    const fn name(self) -> &'static str {
+        match self {
+            G::Y => "y",
+            G::Ky => "ky",
+            G::Era => "era",
+            G::Ea => "ea",
+            G::Ey => "ey",
+            G::M => "m",
+            G::D => "d",
+            G::Hour => "H",
+            G::Minute => "M",
+            G::Second => "S",
+            G::Fy => "fy",
+            G::FyEnd => "fyend",
+            G::FyEnd2 => "fyend2",
+            G::Part => "part",
+            G::Period => "period",
+            G::Wd => "wd",
+            G::Rel => "rel",
+        }
+    }
+}
+
+/// Where each group of [`G`] is in one rule's pattern, by index: found once per rule,
+/// where a group looked up by name is hashed on every match.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Slots([Option<usize>; G::ALL.len()]);
+
+impl Slots {
+    fn of(regex: &Regex) -> Slots {
+        Slots(G::ALL.map(|g| regex.capture_names().position(|n| n == Some(g.name()))))
+    }
+}
+
+/// A rule's match with where its groups are.
+pub(crate) struct Caps<'c, 'h> {
+    all: &'c Captures<'h>,
+    slots: &'c Slots,
+}
+
+impl<'c, 'h> Caps<'c, 'h> {
+    pub fn new(all: &'c Captures<'h>, slots: &'c Slots) -> Self {
+        Caps { all, slots }
+    }
+
+    /// The text group `g` matched, if the pattern has it and it took part.
+    pub fn get(&self, g: G) -> Option<regex::Match<'h>> {
+        self.all.get(self.slots.0[g as usize]?)
+    }
 }
 
 /// Kanji numerals that may write a month or a day: 八, 十二, 三十一.
@@ -76,12 +156,16 @@ fn year_part() -> String {
 
 pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     let year = year_part();
-    let rule = |name, pattern: &str, guard, build| Rule {
-        name,
-        regex: Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
-        anchored: Regex::new(&format!("^(?:{pattern})")).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
-        guard,
-        build,
+    let rule = |name, pattern: &str, guard, build| {
+        let regex = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
+        Rule {
+            name,
+            anchored: Regex::new(&format!("^(?:{pattern})")).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+            slots: Slots::of(&regex),
+            regex,
+            guard,
+            build,
+        }
     };
     vec![
         rule(
@@ -163,8 +247,8 @@ pub(crate) static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static RELATIVE_YEAR: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年|翌|同)[ \t]?$").unwrap_or_else(|e| panic!("{e}")));
 
-fn num(c: &Captures, name: &str) -> Option<i64> {
-    c.name(name).and_then(|m| numerals::parse(m.as_str()))
+fn num(c: &Caps, g: G) -> Option<i64> {
+    c.get(g).and_then(|m| numerals::parse(m.as_str()))
 }
 
 fn era_start(era: &str) -> Option<i32> {
@@ -178,13 +262,13 @@ fn era_start(era: &str) -> Option<i32> {
     })
 }
 
-fn year_of(c: &Captures) -> Option<Option<i32>> {
-    if let Some(y) = num(c, "y").or_else(|| num(c, "ky")) {
+fn year_of(c: &Caps) -> Option<Option<i32>> {
+    if let Some(y) = num(c, G::Y).or_else(|| num(c, G::Ky)) {
         return Some(Some(i32::try_from(y).ok()?));
     }
-    let era = c.name("era").or_else(|| c.name("ea"));
+    let era = c.get(G::Era).or_else(|| c.get(G::Ea));
     if let Some(era) = era {
-        let n = i32::try_from(num(c, "ey")?).ok()?;
+        let n = i32::try_from(num(c, G::Ey)?).ok()?;
         if n == 0 || n > 64 {
             return None;
         }
@@ -193,16 +277,16 @@ fn year_of(c: &Captures) -> Option<Option<i32>> {
     Some(None)
 }
 
-fn time_of(c: &Captures) -> Option<Option<NaiveTime>> {
-    let Some(h) = num(c, "H") else { return Some(None) };
-    let m = num(c, "M").unwrap_or(0);
-    let s = num(c, "S").unwrap_or(0);
+fn time_of(c: &Caps) -> Option<Option<NaiveTime>> {
+    let Some(h) = num(c, G::Hour) else { return Some(None) };
+    let m = num(c, G::Minute).unwrap_or(0);
+    let s = num(c, G::Second).unwrap_or(0);
     let t = NaiveTime::from_hms_opt(u32::try_from(h).ok()?, u32::try_from(m).ok()?, u32::try_from(s).ok()?)?;
     Some(Some(t))
 }
 
-fn month_part(c: &Captures) -> Option<MonthPart> {
-    Some(match c.name("part")?.as_str() {
+fn month_part(c: &Caps) -> Option<MonthPart> {
+    Some(match c.get(G::Part)?.as_str() {
         "末" => MonthPart::End,
         "上旬" | "初旬" | "初め" | "頭" => MonthPart::Early,
         "中旬" => MonthPart::Middle,
@@ -211,16 +295,16 @@ fn month_part(c: &Captures) -> Option<MonthPart> {
     })
 }
 
-fn small(c: &Captures, name: &str) -> Option<Option<u32>> {
-    match c.name(name) {
+fn small(c: &Caps, g: G) -> Option<Option<u32>> {
+    match c.get(g) {
         None => Some(None),
         Some(m) => Some(Some(u32::try_from(numerals::parse(m.as_str())?).ok()?)),
     }
 }
 
 /// A day whose month is written as 同月/翌月: no month yet, filled in from the date before.
-fn build_relative_day(c: &Captures) -> Option<Parsed> {
-    let day = small(c, "d")??;
+fn build_relative_day(c: &Caps) -> Option<Parsed> {
+    let day = small(c, G::D)??;
     (1..=31).contains(&day).then_some(Parsed { year: None, month: None, day: Some(day), time: None, fiscal: false, part: None })
 }
 
@@ -232,18 +316,18 @@ pub(crate) fn relative_month_shift(s: &str) -> Option<i32> {
     SHIFTS.iter().find(|(w, _)| s.starts_with(w)).map(|&(_, shift)| shift)
 }
 
-fn build_numeric(c: &Captures) -> Option<Parsed> {
+fn build_numeric(c: &Caps) -> Option<Parsed> {
     let year = year_of(c)?;
     if let Some(y) = year
         && !(1868..=2200).contains(&y)
     {
         return None;
     }
-    let parsed = Parsed { year, month: small(c, "m")?, day: small(c, "d")?, time: time_of(c)?, fiscal: false, part: None };
+    let parsed = Parsed { year, month: small(c, G::M)?, day: small(c, G::D)?, time: time_of(c)?, fiscal: false, part: None };
     parsed.is_valid().then_some(parsed)
 }
 
-fn build_japanese(c: &Captures) -> Option<Parsed> {
+fn build_japanese(c: &Caps) -> Option<Parsed> {
     let year = year_of(c)?;
     if let Some(y) = year
         && !(1000..=2999).contains(&y)
@@ -252,10 +336,10 @@ fn build_japanese(c: &Captures) -> Option<Parsed> {
     }
     let parsed = Parsed {
         year,
-        month: small(c, "m")?,
-        day: small(c, "d")?,
+        month: small(c, G::M)?,
+        day: small(c, G::D)?,
         time: None,
-        fiscal: c.name("fy").is_some(),
+        fiscal: c.get(G::Fy).is_some(),
         part: month_part(c),
     };
     parsed.is_valid().then_some(parsed)
@@ -279,6 +363,23 @@ pub(crate) fn guard_ok(guard: Guard, s: &str, range: std::ops::Range<usize>) -> 
         Guard::NotAfterDigit => !before.is_some_and(|c| c.is_ascii_digit()),
         Guard::NotAfterLetter => {
             !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_digit())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every named group of every rule is one of [`G`] (a group missing there would read
+    /// as absent), and the anchored pattern has its groups where the plain one has them.
+    #[test]
+    fn every_group_has_its_slot() {
+        for rule in RULES.iter() {
+            for name in rule.regex.capture_names().flatten() {
+                assert!(G::ALL.iter().any(|g| g.name() == name), "rule {}: group {name} has no slot", rule.name);
+            }
+            assert_eq!(Slots::of(&rule.anchored), rule.slots, "rule {}", rule.name);
         }
     }
 }
