@@ -131,7 +131,13 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
             break;
         }
     }
-    if let Some(m) = LATIN.find(rest) {
+    // (each pattern below can only open with a letter of its script: the first character
+    // says which are worth trying)
+    let first = rest.chars().next()?;
+    let latin = matches!(first, 'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ');
+    let katakana = matches!(first, 'ァ'..='ヺ');
+    let kanji = !first.is_ascii() && !matches!(first, 'ぁ'..='ゖ') && (!katakana || first == 'ヶ');
+    if let Some(m) = latin.then(|| LATIN.find(rest)).flatten() {
         // 「Food Innovation Hub」 is an organization's name
         let last = m.as_str().rsplit(' ').next().unwrap_or("");
         if crate::facts::organizations::rules::LATIN_HEADS.iter().any(|h| last.ends_with(h)) {
@@ -139,8 +145,11 @@ pub(super) fn name_at(doc: &Doc<'_>, p: usize) -> Option<(Range<usize>, Script)>
         }
         return Some((p..p + m.end(), Script::Latin));
     }
-    if let Some(m) = KATAKANA.find(rest) {
+    if let Some(m) = katakana.then(|| KATAKANA.find(rest)).flatten() {
         return Some((p..p + m.end(), Script::Katakana));
+    }
+    if !kanji {
+        return None;
     }
     if let Some(m) = KANJI_SPACED.find(rest) {
         let mut r = p..p + m.end();
