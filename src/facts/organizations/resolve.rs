@@ -500,6 +500,15 @@ struct Keys {
     legal: Option<String>,
     /// `legal` when it is a Japanese legal form (a Latin one, Co., Ltd., is a translation).
     japanese_legal: Option<String>,
+    /// The first and the last characters of `names`, one bit each (all bits for an empty
+    /// name): two entities none of whose names share either have no rule to join them.
+    firsts: u64,
+    lasts: u64,
+}
+
+/// A character's bit in [`Keys::firsts`] and [`Keys::lasts`].
+fn char_bit(c: char) -> u64 {
+    1 << ((c as u32).wrapping_mul(0x9E37_79B9) >> 26)
 }
 
 fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Entity) -> Keys {
@@ -512,7 +521,17 @@ fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Enti
     names.sort();
     names.dedup();
     let japanese_legal = legal.clone().filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f));
-    Keys { japanese_legal, names, cores, full, aliases, legal }
+    let (mut firsts, mut lasts) = (0, 0);
+    for n in &names {
+        match (n.chars().next(), n.chars().next_back()) {
+            (Some(first), Some(last)) => {
+                firsts |= char_bit(first);
+                lasts |= char_bit(last);
+            }
+            _ => (firsts, lasts) = (u64::MAX, u64::MAX),
+        }
+    }
+    Keys { japanese_legal, names, cores, full, aliases, legal, firsts, lasts }
 }
 
 /// Joins entities that are one body: a short form and its full form, an alias and what
@@ -535,6 +554,11 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                 // translation, not another form
                 let (la, lb) = (&ka.japanese_legal, &kb.japanese_legal);
                 if la.is_some() && lb.is_some() && ka.legal != kb.legal {
+                    continue;
+                }
+                // (every rule below needs a name of one to equal, start or end a name of
+                // the other: with no first and no last character in common, none can join them)
+                if ka.firsts & kb.firsts == 0 && ka.lasts & kb.lasts == 0 {
                     continue;
                 }
                 let names_a = &ka.names;
