@@ -544,10 +544,11 @@ fn abbreviations(doc: &Doc<'_>, out: &mut Vec<Cand>) {
     }
 }
 
-/// The literal parts of [`LATIN_LEGAL`]'s forms, matched without case (some forms are
-/// case-insensitive, 「CO., LTD.」): a line without any of them cannot match.
+/// The literal parts of [`LATIN_LEGAL`]'s forms, in the case each is matched in (Co. and
+/// Inc. in any case, 「CO., LTD.」; the rest as written, or a case-blind AS or SE would
+/// pass every line with "base" or "case" in it): a line without any of them cannot match.
 static LATIN_FORM_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?i)Co\.|Inc|LLC|L\.L\.C\.|Ltd|Limited|Corp|GmbH|AG|plc|PLC|S\.A|SAS|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP|K\.K\.|Pte\. Ltd\.|Pty Ltd|Oy|AB|ApS|AS|SE")
+    re(r"(?i:Co\.|Inc\.)|Inc|INC|LLC|L\.L\.C\.|Ltd|Limited|Corp|GmbH|AG|plc|PLC|S\.A|SAS|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|L\.P\.|LLP|K\.K\.|Pte\. Ltd\.|Pty Ltd|Oy|AB|ApS|AS|SE")
 });
 
 /// The name row of an overview table names an organization even without a legal form or
