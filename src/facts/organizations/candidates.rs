@@ -319,6 +319,10 @@ fn generic(doc: &Doc<'_>, s: &str) -> bool {
 /// ンター」 stays one name.
 fn listed_names(doc: &Doc<'_>, run: Range<usize>) -> Vec<Range<usize>> {
     let v = doc.text.v();
+    // (most runs have no ・: they are one name, and nothing below need be worked out)
+    if !v[run.clone()].contains('・') {
+        return vec![run];
+    }
     let complete = |s: &str| {
         s.chars().count() >= 3
             // (a company word is not enough: 「三菱商事・ユービーエス・リアルティ」 is one joint venture)
