@@ -22,13 +22,19 @@ fn corpus() -> Vec<Document> {
     for sub in ["seeds", "corpus"] {
         for entry in std::fs::read_dir(root.join(sub)).unwrap_or_else(|e| panic!("{sub}: {e}")) {
             let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
-            if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "html")) {
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "html")
+            ) {
                 paths.push(path);
             }
         }
     }
     paths.sort();
-    paths.iter().map(|p| ja_press::read_document(p).unwrap_or_else(|e| panic!("{e}"))).collect()
+    paths
+        .iter()
+        .map(|p| ja_press::read_document(p).unwrap_or_else(|e| panic!("{e}")))
+        .collect()
 }
 
 fn benches(c: &mut Criterion) {
@@ -41,7 +47,11 @@ fn benches(c: &mut Criterion) {
         .iter()
         .map(|d| match d.kind() {
             InputKind::Text => d.text().to_string(),
-            InputKind::Html => extractor.extract_document(d).unwrap_or_else(|e| panic!("{e}")).document_text.unwrap_or_default(),
+            InputKind::Html => extractor
+                .extract_document(d)
+                .unwrap_or_else(|e| panic!("{e}"))
+                .document_text
+                .unwrap_or_default(),
         })
         .collect();
 
@@ -53,14 +63,22 @@ fn benches(c: &mut Criterion) {
     group.bench_function("full extraction", |b| {
         b.iter(|| {
             for doc in &docs {
-                std::hint::black_box(extractor.extract_document(doc).unwrap_or_else(|e| panic!("{e}")));
+                std::hint::black_box(
+                    extractor
+                        .extract_document(doc)
+                        .unwrap_or_else(|e| panic!("{e}")),
+                );
             }
         })
     });
     group.bench_function("tokenizer alone", |b| {
         b.iter(|| {
             for text in &plain {
-                std::hint::black_box(extractor.tokenize_only(text).unwrap_or_else(|e| panic!("{e}")));
+                std::hint::black_box(
+                    extractor
+                        .tokenize_only(text)
+                        .unwrap_or_else(|e| panic!("{e}")),
+                );
             }
         })
     });

@@ -49,7 +49,14 @@ struct Options {
 }
 
 fn options() -> Res<Options> {
-    let mut o = Options { seconds: 5.0, docs: 10_000, runs: 15, cli: true, only: None, passes: None };
+    let mut o = Options {
+        seconds: 5.0,
+        docs: 10_000,
+        runs: 15,
+        cli: true,
+        only: None,
+        passes: None,
+    };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -64,7 +71,11 @@ fn options() -> Res<Options> {
                 o.cli = false;
             }
             "--bench" => {} // passed by `cargo bench`-style runners; ignored
-            other => return Err(format!("unknown option {other}; see the top of examples/bench.rs").into()),
+            other => {
+                return Err(
+                    format!("unknown option {other}; see the top of examples/bench.rs").into(),
+                );
+            }
         }
     }
     Ok(o)
@@ -77,7 +88,10 @@ fn corpus_files() -> Res<Vec<PathBuf>> {
     for sub in ["seeds", "corpus"] {
         for entry in std::fs::read_dir(root.join(sub))? {
             let path = entry?.path();
-            if matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "html")) {
+            if matches!(
+                path.extension().and_then(|e| e.to_str()),
+                Some("txt" | "html")
+            ) {
                 files.push(path);
             }
         }
@@ -107,17 +121,34 @@ fn cpu_seconds() -> Option<f64> {
 /// for `seconds` of CPU time, so that load from other processes on the machine weighs
 /// on both alike. Returns each one's seconds per pass: CPU time where /proc gives it
 /// (the loop is single-threaded), wall time otherwise.
-fn measure_pair(seconds: f64, mut a: impl FnMut() -> Res<()>, mut b: impl FnMut() -> Res<()>) -> Res<(f64, f64, bool)> {
+fn measure_pair(
+    seconds: f64,
+    mut a: impl FnMut() -> Res<()>,
+    mut b: impl FnMut() -> Res<()>,
+) -> Res<(f64, f64, bool)> {
     a()?; // warm-up: page in the dictionary, build the lazy regexes
     b()?;
     let cpu = cpu_seconds().is_some();
-    let now = || if cpu { cpu_seconds().unwrap_or(0.0) } else { 0.0 };
+    let now = || {
+        if cpu {
+            cpu_seconds().unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    };
     let (mut ta, mut tb, mut passes) = (0.0f64, 0.0f64, 0usize);
     while passes < 3 || ta + tb < 2.0 * seconds {
-        for (f, t) in [(&mut a as &mut dyn FnMut() -> Res<()>, &mut ta), (&mut b, &mut tb)] {
+        for (f, t) in [
+            (&mut a as &mut dyn FnMut() -> Res<()>, &mut ta),
+            (&mut b, &mut tb),
+        ] {
             let (c0, w0) = (now(), Instant::now());
             f()?;
-            *t += if cpu { now() - c0 } else { w0.elapsed().as_secs_f64() };
+            *t += if cpu {
+                now() - c0
+            } else {
+                w0.elapsed().as_secs_f64()
+            };
         }
         passes += 1;
     }
@@ -125,7 +156,11 @@ fn measure_pair(seconds: f64, mut a: impl FnMut() -> Res<()>, mut b: impl FnMut(
 }
 
 fn rate(per_pass: f64, docs: usize, bytes: usize, chars: usize) -> Rate {
-    Rate { docs_per_s: docs as f64 / per_pass, mb_per_s: bytes as f64 / per_pass / 1e6, chars_per_s: chars as f64 / per_pass }
+    Rate {
+        docs_per_s: docs as f64 / per_pass,
+        mb_per_s: bytes as f64 / per_pass / 1e6,
+        chars_per_s: chars as f64 / per_pass,
+    }
 }
 
 /// A field of /proc/<pid>/status in kB (VmHWM, VmRSS).
@@ -145,8 +180,15 @@ fn machine() -> String {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mem = std::fs::read_to_string("/proc/meminfo")
         .ok()
-        .and_then(|m| m.lines().next().and_then(|l| l.split_whitespace().nth(1)).and_then(|k| k.parse::<u64>().ok()))
-        .map_or_else(String::new, |kb| format!(", {:.0} GB RAM", kb as f64 / 1024.0 / 1024.0));
+        .and_then(|m| {
+            m.lines()
+                .next()
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<u64>().ok())
+        })
+        .map_or_else(String::new, |kb| {
+            format!(", {:.0} GB RAM", kb as f64 / 1024.0 / 1024.0)
+        });
     format!("{model}, {cores} cores{mem}, Linux")
 }
 
@@ -166,10 +208,17 @@ fn cli_binary() -> Res<PathBuf> {
         }
     }
     let exe = std::env::current_exe()?;
-    let dir = exe.parent().and_then(Path::parent).ok_or("no target directory")?;
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .ok_or("no target directory")?;
     let bin = dir.join(format!("ja-press{}", std::env::consts::EXE_SUFFIX));
     if !bin.exists() {
-        return Err(format!("{} not found; run `cargo build --release` or set JA_PRESS_BIN", bin.display()).into());
+        return Err(format!(
+            "{} not found; run `cargo build --release` or set JA_PRESS_BIN",
+            bin.display()
+        )
+        .into());
     }
     Ok(bin)
 }
@@ -190,9 +239,15 @@ fn generate(dir: &Path, docs: &[(PathBuf, Document)], n: usize) -> Res<u64> {
             std::fs::create_dir_all(&sub)?;
         }
         let year = 2000 + (i % 25);
-        let text = doc.text().replace("2018年", &format!("{year}年")).replace("第1回", &format!("第{}回", i % 9 + 1));
+        let text = doc
+            .text()
+            .replace("2018年", &format!("{year}年"))
+            .replace("第1回", &format!("第{}回", i % 9 + 1));
         let (ext, body) = match doc.kind() {
-            InputKind::Html => ("html", text.replacen("<body>", &format!("<body><p>整理番号 {i}</p>"), 1)),
+            InputKind::Html => (
+                "html",
+                text.replacen("<body>", &format!("<body><p>整理番号 {i}</p>"), 1),
+            ),
             InputKind::Text => ("txt", format!("整理番号 {i}\n{text}")),
         };
         let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("doc");
@@ -223,7 +278,8 @@ fn run_on_folder(bin: &Path, dir: &Path, extra: &[&str]) -> Res<CliRun> {
         .spawn()?;
     let pid = child.id().to_string();
     let stdout = child.stdout.take().ok_or("no stdout")?;
-    let counter = std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).count());
+    let counter =
+        std::thread::spawn(move || BufReader::new(stdout).lines().map_while(Result::ok).count());
     let mut peak = None;
     let status = loop {
         if let Some(kb) = status_kb(&pid, "VmHWM") {
@@ -236,7 +292,12 @@ fn run_on_folder(bin: &Path, dir: &Path, extra: &[&str]) -> Res<CliRun> {
     };
     let wall = started.elapsed();
     let lines = counter.join().map_err(|_| "output reader panicked")?;
-    Ok(CliRun { wall, peak_kb: peak, lines, ok: status.success() })
+    Ok(CliRun {
+        wall,
+        peak_kb: peak,
+        lines,
+        ok: status.success(),
+    })
 }
 
 /// Peak RSS of a child as `/usr/bin/time -v` reports it, when that is installed.
@@ -255,7 +316,9 @@ fn time_v_peak_kb(bin: &Path, dir: &Path) -> Option<u64> {
         .output()
         .ok()?;
     let stderr = String::from_utf8_lossy(&out.stderr);
-    let line = stderr.lines().find(|l| l.trim_start().starts_with("Maximum resident set size"))?;
+    let line = stderr
+        .lines()
+        .find(|l| l.trim_start().starts_with("Maximum resident set size"))?;
     line.rsplit(':').next()?.trim().parse().ok()
 }
 
@@ -279,20 +342,32 @@ fn main() -> Res<()> {
     for (_, doc) in &docs {
         plain.push(match doc.kind() {
             InputKind::Text => doc.text().to_string(),
-            InputKind::Html => extractor.extract_document(doc)?.document_text.unwrap_or_default(),
+            InputKind::Html => extractor
+                .extract_document(doc)?
+                .document_text
+                .unwrap_or_default(),
         });
     }
     let bytes: usize = docs.iter().map(|(_, d)| d.text().len()).sum();
     let chars: usize = docs.iter().map(|(_, d)| d.text().chars().count()).sum();
     let n = docs.len();
-    let html = docs.iter().filter(|(_, d)| d.kind() == InputKind::Html).count();
-    eprintln!("corpus: {n} documents ({html} HTML), {bytes} bytes, {chars} chars; measuring for about {:.0} s", 2.0 * o.seconds);
+    let html = docs
+        .iter()
+        .filter(|(_, d)| d.kind() == InputKind::Html)
+        .count();
+    eprintln!(
+        "corpus: {n} documents ({html} HTML), {bytes} bytes, {chars} chars; measuring for about {:.0} s",
+        2.0 * o.seconds
+    );
 
     if let Some(only) = &o.only {
         // For `perf record`: one loop, no report.
         let started = Instant::now();
         let mut done = 0usize;
-        while o.passes.map_or(started.elapsed().as_secs_f64() < o.seconds, |p| done < p) {
+        while o
+            .passes
+            .map_or(started.elapsed().as_secs_f64() < o.seconds, |p| done < p)
+        {
             done += 1;
             for ((_, doc), text) in docs.iter().zip(&plain) {
                 match only.as_str() {
@@ -312,7 +387,8 @@ fn main() -> Res<()> {
         || {
             for (_, doc) in &docs {
                 let ex = extractor.extract_document(doc)?;
-                items += ex.dates.len() + ex.organizations.len() + ex.people.len() + ex.counts.len();
+                items +=
+                    ex.dates.len() + ex.organizations.len() + ex.people.len() + ex.counts.len();
             }
             Ok(())
         },
@@ -324,13 +400,19 @@ fn main() -> Res<()> {
         },
     )?;
     let wall = wall.elapsed().as_secs_f64();
-    let (full, tok) = (rate(full_pass, n, bytes, chars), rate(tok_pass, n, bytes, chars));
+    let (full, tok) = (
+        rate(full_pass, n, bytes, chars),
+        rate(tok_pass, n, bytes, chars),
+    );
     std::hint::black_box((items, tokens));
     let in_process_peak = status_kb("self", "VmHWM");
 
     println!("## ja-press benchmarks\n");
     println!("Machine: {}", machine());
-    println!("Command: `cargo run --release --example bench` (ja-press {})\n", env!("CARGO_PKG_VERSION"));
+    println!(
+        "Command: `cargo run --release --example bench` (ja-press {})\n",
+        env!("CARGO_PKG_VERSION")
+    );
     println!(
         "Corpus: the {n} fixtures ({html} HTML), {:.0} kB, {chars} chars; in process, one thread, \
          the two loops alternating for {:.0} s; rates per {} second.\n",
@@ -340,9 +422,18 @@ fn main() -> Res<()> {
     );
     println!("| | documents/s | MB/s | chars/s |");
     println!("|---|---:|---:|---:|");
-    println!("| full extraction | {:.0} | {:.2} | {:.0} |", full.docs_per_s, full.mb_per_s, full.chars_per_s);
-    println!("| tokenizer alone (lindera + IPADIC) | {:.0} | {:.2} | {:.0} |", tok.docs_per_s, tok.mb_per_s, tok.chars_per_s);
-    println!("| ratio extraction / tokenizer | {:.2}× | | |\n", full.mb_per_s / tok.mb_per_s);
+    println!(
+        "| full extraction | {:.0} | {:.2} | {:.0} |",
+        full.docs_per_s, full.mb_per_s, full.chars_per_s
+    );
+    println!(
+        "| tokenizer alone (lindera + IPADIC) | {:.0} | {:.2} | {:.0} |",
+        tok.docs_per_s, tok.mb_per_s, tok.chars_per_s
+    );
+    println!(
+        "| ratio extraction / tokenizer | {:.2}× | | |\n",
+        full.mb_per_s / tok.mb_per_s
+    );
 
     let mut rows = vec![
         (
@@ -350,13 +441,21 @@ fn main() -> Res<()> {
             "≥ 0.5×".to_string(),
             format!("{:.2}×", full.mb_per_s / tok.mb_per_s),
         ),
-        ("characters per second, one core".to_string(), "≥ 1,000,000".to_string(), format!("{:.0}", full.chars_per_s)),
+        (
+            "characters per second, one core".to_string(),
+            "≥ 1,000,000".to_string(),
+            format!("{:.0}", full.chars_per_s),
+        ),
         (
             "dictionary load (`Extractor::new`), in process".to_string(),
             "".to_string(),
             format!("{:.0} ms", load.as_secs_f64() * 1000.0),
         ),
-        ("peak memory, in process (VmHWM)".to_string(), "".to_string(), in_process_peak.map_or("?".into(), mb)),
+        (
+            "peak memory, in process (VmHWM)".to_string(),
+            "".to_string(),
+            in_process_peak.map_or("?".into(), mb),
+        ),
     ];
 
     if o.cli {
@@ -371,7 +470,12 @@ fn main() -> Res<()> {
         let mut walls = Vec::new();
         for i in 0..=o.runs {
             let started = Instant::now();
-            let out = Command::new(&bin).arg("-q").arg(small).stdout(Stdio::null()).stderr(Stdio::null()).status()?;
+            let out = Command::new(&bin)
+                .arg("-q")
+                .arg(small)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()?;
             if !out.success() {
                 return Err(format!("ja-press {} failed", small.display()).into());
             }
@@ -379,9 +483,14 @@ fn main() -> Res<()> {
                 walls.push(started.elapsed().as_secs_f64() * 1000.0);
             }
         }
-        let name = small.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+        let name = small
+            .file_name()
+            .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
         rows.push((
-            format!("CLI on one small file ({name}, {size} bytes), median of {}", o.runs),
+            format!(
+                "CLI on one small file ({name}, {size} bytes), median of {}",
+                o.runs
+            ),
             "< 100 ms".into(),
             format!(
                 "{:.0} ms (min {:.0}, max {:.0})",
@@ -399,27 +508,50 @@ fn main() -> Res<()> {
         let small_n = (o.docs / 10).max(1);
         let tenth = tmp.path().join("tenth");
         generate(&tenth, &docs, small_n)?;
-        eprintln!("generated {} documents ({:.1} MB) in {}", o.docs, generated as f64 / 1e6, big.display());
+        eprintln!(
+            "generated {} documents ({:.1} MB) in {}",
+            o.docs,
+            generated as f64 / 1e6,
+            big.display()
+        );
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let run = run_on_folder(&bin, &big, &[])?;
         let run_tenth = run_on_folder(&bin, &tenth, &[])?;
         let exact = time_v_peak_kb(&bin, &big);
         if !run.ok || run.lines != o.docs {
-            eprintln!("warning: ja-press on the folder: success {}, {} output lines for {} documents", run.ok, run.lines, o.docs);
+            eprintln!(
+                "warning: ja-press on the folder: success {}, {} output lines for {} documents",
+                run.ok, run.lines, o.docs
+            );
         }
         let peak = exact.or(run.peak_kb);
         rows.push((
-            format!("peak memory, CLI on a folder of {} documents ({:.0} MB)", o.docs, generated as f64 / 1e6),
+            format!(
+                "peak memory, CLI on a folder of {} documents ({:.0} MB)",
+                o.docs,
+                generated as f64 / 1e6
+            ),
             "< 200 MB".into(),
             format!(
                 "{}{}",
                 peak.map_or("?".into(), mb),
-                if exact.is_some() { " (`/usr/bin/time -v`)" } else { " (VmHWM, polled)" }
+                if exact.is_some() {
+                    " (`/usr/bin/time -v`)"
+                } else {
+                    " (VmHWM, polled)"
+                }
             ),
         ));
-        rows.push((format!("peak memory, CLI on {small_n} of them"), "flat".into(), run_tenth.peak_kb.map_or("?".into(), mb)));
         rows.push((
-            format!("CLI wall time on the {} documents ({cores} threads)", o.docs),
+            format!("peak memory, CLI on {small_n} of them"),
+            "flat".into(),
+            run_tenth.peak_kb.map_or("?".into(), mb),
+        ));
+        rows.push((
+            format!(
+                "CLI wall time on the {} documents ({cores} threads)",
+                o.docs
+            ),
             "".into(),
             format!(
                 "{:.1} s ({:.0} documents/s, {:.2} MB/s)",

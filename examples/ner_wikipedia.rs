@@ -49,7 +49,11 @@ impl Tally {
     fn row(&self, name: &str) -> String {
         let p = self.exact as f64 / self.predicted.max(1) as f64;
         let r = self.exact as f64 / self.gold.max(1) as f64;
-        let f = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
         let lp = self.predicted_overlapping as f64 / self.predicted.max(1) as f64;
         let lr = self.gold_overlapped as f64 / self.gold.max(1) as f64;
         format!(
@@ -67,15 +71,24 @@ fn tally(gold: &[(usize, usize)], predicted: &[(usize, usize)]) -> Tally {
         gold: g.len(),
         predicted: p.len(),
         exact: g.intersection(&p).count(),
-        gold_overlapped: g.iter().filter(|x| p.iter().any(|y| overlaps(x, y))).count(),
-        predicted_overlapping: p.iter().filter(|x| g.iter().any(|y| overlaps(x, y))).count(),
+        gold_overlapped: g
+            .iter()
+            .filter(|x| p.iter().any(|y| overlaps(x, y)))
+            .count(),
+        predicted_overlapping: p
+            .iter()
+            .filter(|x| g.iter().any(|y| overlaps(x, y)))
+            .count(),
     }
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let path = std::env::args()
-        .nth(1)
-        .unwrap_or_else(|| format!("{}/../shared/corpora/ner-wikipedia/ner.json", env!("CARGO_MANIFEST_DIR")));
+    let path = std::env::args().nth(1).unwrap_or_else(|| {
+        format!(
+            "{}/../shared/corpora/ner-wikipedia/ner.json",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    });
     let sentences: Vec<Sentence> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     let extractor = Extractor::new()?;
     let org_types = ["法人名", "政治的組織名", "その他の組織名"];
@@ -84,28 +97,53 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (people, orgs) = sentences
         .par_iter()
         .map(|s| {
-            let Ok(ex) = extractor.extract(&s.text) else { return (Tally::default(), Tally::default()) };
-            let gold_people: Vec<(usize, usize)> =
-                s.entities.iter().filter(|e| e.kind == "人名").map(|e| (e.span[0], e.span[1])).collect();
-            let gold_orgs: Vec<(usize, usize)> =
-                s.entities.iter().filter(|e| org_types.contains(&e.kind.as_str())).map(|e| (e.span[0], e.span[1])).collect();
-            let pred_people: Vec<(usize, usize)> =
-                ex.people.iter().flat_map(|p| p.mentions.iter().map(|m| (m.span.char[0], m.span.char[1]))).collect();
+            let Ok(ex) = extractor.extract(&s.text) else {
+                return (Tally::default(), Tally::default());
+            };
+            let gold_people: Vec<(usize, usize)> = s
+                .entities
+                .iter()
+                .filter(|e| e.kind == "人名")
+                .map(|e| (e.span[0], e.span[1]))
+                .collect();
+            let gold_orgs: Vec<(usize, usize)> = s
+                .entities
+                .iter()
+                .filter(|e| org_types.contains(&e.kind.as_str()))
+                .map(|e| (e.span[0], e.span[1]))
+                .collect();
+            let pred_people: Vec<(usize, usize)> = ex
+                .people
+                .iter()
+                .flat_map(|p| p.mentions.iter().map(|m| (m.span.char[0], m.span.char[1])))
+                .collect();
             let pred_orgs: Vec<(usize, usize)> = ex
                 .organizations
                 .iter()
-                .flat_map(|o| o.mentions.iter().filter(|m| m.via != Via::SelfReference).map(|m| (m.span.char[0], m.span.char[1])))
+                .flat_map(|o| {
+                    o.mentions
+                        .iter()
+                        .filter(|m| m.via != Via::SelfReference)
+                        .map(|m| (m.span.char[0], m.span.char[1]))
+                })
                 .collect();
             // NER_ERRORS=1: print the organizations that overlap no gold entity, to write rules against
             if show_errors {
                 let chars: Vec<char> = s.text.chars().collect();
                 for &(a, b) in &pred_orgs {
                     if !s.entities.iter().any(|e| e.span[0] < b && a < e.span[1]) {
-                        eprintln!("extra org {:?} in {}", chars[a..b].iter().collect::<String>(), s.text);
+                        eprintln!(
+                            "extra org {:?} in {}",
+                            chars[a..b].iter().collect::<String>(),
+                            s.text
+                        );
                     }
                 }
             }
-            (tally(&gold_people, &pred_people), tally(&gold_orgs, &pred_orgs))
+            (
+                tally(&gold_people, &pred_people),
+                tally(&gold_orgs, &pred_orgs),
+            )
         })
         .reduce(
             || (Tally::default(), Tally::default()),
@@ -115,11 +153,20 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 a
             },
         );
-    println!("{} sentences from {path} in {:.1} s", sentences.len(), started.elapsed().as_secs_f64());
+    println!(
+        "{} sentences from {path} in {:.1} s",
+        sentences.len(),
+        started.elapsed().as_secs_f64()
+    );
     println!();
-    println!("| field | gold | predicted | precision | recall | F1 | precision (overlap) | recall (overlap) |");
+    println!(
+        "| field | gold | predicted | precision | recall | F1 | precision (overlap) | recall (overlap) |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     println!("{}", people.row("people (人名)"));
-    println!("{}", orgs.row("organizations (法人名, 政治的組織名, その他の組織名)"));
+    println!(
+        "{}",
+        orgs.row("organizations (法人名, 政治的組織名, その他の組織名)")
+    );
     Ok(())
 }

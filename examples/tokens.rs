@@ -19,7 +19,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for line in text.lines() {
         for mut token in segmenter.segment(Cow::Borrowed(line))? {
             let details = token.details().join(",");
-            if filter.as_ref().is_none_or(|f| details.starts_with(f.as_str())) {
+            if filter
+                .as_ref()
+                .is_none_or(|f| details.starts_with(f.as_str()))
+            {
                 println!("{}\t{}", token.surface, details);
             }
         }

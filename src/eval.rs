@@ -201,8 +201,13 @@ impl AnswerKey {
     /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-        Self::parse(&text).map_err(|reason| Error::Parse(format!("{}: not an answer key: {reason}", path.display())))
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text).map_err(|reason| {
+            Error::Parse(format!("{}: not an answer key: {reason}", path.display()))
+        })
     }
 
     /// A JSON object (a byte-order mark allowed) in the key schema.
@@ -251,10 +256,16 @@ pub struct KeyedDocument {
 /// ```
 pub fn pair_documents(gold_dir: &Path, docs_dir: &Path) -> Result<Vec<KeyedDocument>> {
     let list = |dir: &Path| -> Result<Vec<PathBuf>> {
-        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
         let mut paths = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(|source| Error::Io { path: dir.to_path_buf(), source })?;
+            let entry = entry.map_err(|source| Error::Io {
+                path: dir.to_path_buf(),
+                source,
+            })?;
             let path = entry.path();
             if path.is_file() {
                 paths.push(path);
@@ -263,7 +274,11 @@ pub fn pair_documents(gold_dir: &Path, docs_dir: &Path) -> Result<Vec<KeyedDocum
         paths.sort();
         Ok(paths)
     };
-    let ext = |p: &Path| p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let ext = |p: &Path| {
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+    };
     let stem = |p: &Path| p.file_stem().and_then(|s| s.to_str()).map(str::to_string);
 
     let mut docs: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
@@ -281,16 +296,24 @@ pub fn pair_documents(gold_dir: &Path, docs_dir: &Path) -> Result<Vec<KeyedDocum
         }
         let Some(name) = stem(&key) else { continue };
         let document = match docs.get(&name).map(Vec::as_slice) {
-            None | Some([]) => {
-                Err(format!("no document {name}.txt, {name}.html or {name}.htm in {}", docs_dir.display()))
-            }
+            None | Some([]) => Err(format!(
+                "no document {name}.txt, {name}.html or {name}.htm in {}",
+                docs_dir.display()
+            )),
             Some([one]) => Ok(one.clone()),
             Some(many) => Err(format!(
                 "more than one document for the key: {}",
-                many.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                many.iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )),
         };
-        out.push(KeyedDocument { name, key, document });
+        out.push(KeyedDocument {
+            name,
+            key,
+            document,
+        });
     }
     Ok(out)
 }
@@ -337,7 +360,11 @@ pub fn strip_legal(s: &str) -> String {
 
 /// Python's `repr` of a string, as `score.py` prints (and sorts) items.
 fn py_repr(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -432,7 +459,12 @@ impl Field {
     /// ```
     /// assert_eq!(ja_press::eval::Field::ALL.len(), 4);
     /// ```
-    pub const ALL: [Field; 4] = [Field::Organizations, Field::People, Field::Dates, Field::Counts];
+    pub const ALL: [Field; 4] = [
+        Field::Organizations,
+        Field::People,
+        Field::Dates,
+        Field::Counts,
+    ];
 
     /// The field's name in output and options: `organizations`, `people`, `dates`, `counts`.
     ///
@@ -459,9 +491,14 @@ impl std::str::FromStr for Field {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        Field::ALL.into_iter().find(|f| f.name() == s).ok_or_else(|| {
-            Error::Parse(format!("unknown field {s:?}: expected organizations, people, dates or counts"))
-        })
+        Field::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                Error::Parse(format!(
+                    "unknown field {s:?}: expected organizations, people, dates or counts"
+                ))
+            })
     }
 }
 
@@ -507,7 +544,11 @@ impl Tally {
     /// assert_eq!(ja_press::eval::Tally { tp: 0, predicted: 3, gold: 0 }.recall(), 1.0);
     /// ```
     pub fn recall(&self) -> f64 {
-        if self.gold > 0 { self.tp as f64 / self.gold as f64 } else { 1.0 }
+        if self.gold > 0 {
+            self.tp as f64 / self.gold as f64
+        } else {
+            1.0
+        }
     }
 
     /// The harmonic mean of precision and recall; 0 when both are 0.
@@ -517,7 +558,11 @@ impl Tally {
     /// ```
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
     }
 
     /// Adds another tally to this one.
@@ -646,8 +691,12 @@ impl DocScore {
     /// assert!(ja_press::eval::DocScore::default().is_perfect());
     /// ```
     pub fn is_perfect(&self) -> bool {
-        Field::ALL.iter().all(|&f| self.field(f).misses.is_empty() && self.field(f).extras.is_empty())
-            && [self.role, self.person_org, self.release_date].iter().all(|a| a.correct == a.of)
+        Field::ALL
+            .iter()
+            .all(|&f| self.field(f).misses.is_empty() && self.field(f).extras.is_empty())
+            && [self.role, self.person_org, self.release_date]
+                .iter()
+                .all(|a| a.correct == a.of)
     }
 }
 
@@ -774,7 +823,10 @@ impl Scores {
     /// ```
     pub fn table(&self) -> String {
         let mut s = String::new();
-        let rows = Field::ALL.iter().map(|&f| (f.name(), self.field(f))).chain([("micro", self.micro())]);
+        let rows = Field::ALL
+            .iter()
+            .map(|&f| (f.name(), self.field(f)))
+            .chain([("micro", self.micro())]);
         for (name, t) in rows {
             let _ = writeln!(
                 s,
@@ -786,7 +838,11 @@ impl Scores {
                 t.predicted
             );
         }
-        for (name, a) in [("role", self.role), ("person_org", self.person_org), ("release_date", self.release_date)] {
+        for (name, a) in [
+            ("role", self.role),
+            ("person_org", self.person_org),
+            ("release_date", self.release_date),
+        ] {
             let _ = writeln!(s, "{name:14} accuracy {}/{}", a.correct, a.of);
         }
         s
@@ -825,9 +881,14 @@ impl Floor {
             })?;
         }
         if !(0.0..=1.0).contains(&min_f1) {
-            return Err(Error::Parse(format!("the floor for {field} must be between 0 and 1, not {min_f1}")));
+            return Err(Error::Parse(format!(
+                "the floor for {field} must be between 0 and 1, not {min_f1}"
+            )));
         }
-        Ok(Floor { field: field.to_string(), min_f1 })
+        Ok(Floor {
+            field: field.to_string(),
+            min_f1,
+        })
     }
 }
 
@@ -835,11 +896,13 @@ impl std::str::FromStr for Floor {
     type Err = Error;
 
     fn from_str(s: &str) -> Result<Self> {
-        let (field, value) = s
-            .split_once('=')
-            .ok_or_else(|| Error::Parse(format!("expected FIELD=X (such as dates=0.8), not {s:?}")))?;
-        let min: f64 =
-            value.trim().parse().map_err(|_| Error::Parse(format!("{value:?} is not a number (in {s:?})")))?;
+        let (field, value) = s.split_once('=').ok_or_else(|| {
+            Error::Parse(format!("expected FIELD=X (such as dates=0.8), not {s:?}"))
+        })?;
+        let min: f64 = value
+            .trim()
+            .parse()
+            .map_err(|_| Error::Parse(format!("{value:?} is not a number (in {s:?})")))?;
         Floor::new(field.trim(), min)
     }
 }
@@ -864,19 +927,47 @@ impl std::str::FromStr for Floor {
 pub fn score(key: &AnswerKey, ex: &Extraction) -> DocScore {
     let organizations = score_organizations(key, ex);
     let (people, role, person_org, mut wrong) = score_people(key, ex);
-    let gold_dates = key.dates.iter().map(|d| (fold(&d.text), Value::Str(fold(&d.value))));
-    let pred_dates = ex.dates.iter().map(|d| (fold(&d.text), Value::Str(fold(&d.value.to_string()))));
+    let gold_dates = key
+        .dates
+        .iter()
+        .map(|d| (fold(&d.text), Value::Str(fold(&d.value))));
+    let pred_dates = ex
+        .dates
+        .iter()
+        .map(|d| (fold(&d.text), Value::Str(fold(&d.value.to_string()))));
     let dates = score_set(gold_dates, pred_dates);
-    let gold_counts = key.counts.iter().map(|c| (fold(&c.text), Value::Int(c.value)));
-    let pred_counts = ex.counts.iter().map(|c| (fold(&c.text), Value::Int(c.value)));
+    let gold_counts = key
+        .counts
+        .iter()
+        .map(|c| (fold(&c.text), Value::Int(c.value)));
+    let pred_counts = ex
+        .counts
+        .iter()
+        .map(|c| (fold(&c.text), Value::Int(c.value)));
     let counts = score_set(gold_counts, pred_counts);
     let predicted_date = ex.release_date.map(|d| d.to_string()); // as serialized
-    let release_date = Accuracy { correct: usize::from(key.release_date == predicted_date), of: 1 };
+    let release_date = Accuracy {
+        correct: usize::from(key.release_date == predicted_date),
+        of: 1,
+    };
     if release_date.correct == 0 {
         let show = |d: &Option<String>| d.clone().unwrap_or_else(|| "none".to_string());
-        wrong.push(format!("release_date: {}, key {}", show(&predicted_date), show(&key.release_date)));
+        wrong.push(format!(
+            "release_date: {}, key {}",
+            show(&predicted_date),
+            show(&key.release_date)
+        ));
     }
-    DocScore { organizations, people, dates, counts, role, person_org, release_date, wrong }
+    DocScore {
+        organizations,
+        people,
+        dates,
+        counts,
+        role,
+        person_org,
+        release_date,
+        wrong,
+    }
 }
 
 fn score_organizations(key: &AnswerKey, ex: &Extraction) -> FieldScore {
@@ -899,7 +990,9 @@ fn score_organizations(key: &AnswerKey, ex: &Extraction) -> FieldScore {
         let hit = preds
             .iter()
             .enumerate()
-            .find(|(i, (names, stripped))| !used[*i] && (names.contains(&g) || stripped.contains(&g_stripped)))
+            .find(|(i, (names, stripped))| {
+                !used[*i] && (names.contains(&g) || stripped.contains(&g_stripped))
+            })
             .map(|(i, _)| i);
         match hit {
             Some(i) => {
@@ -923,7 +1016,10 @@ fn score_organizations(key: &AnswerKey, ex: &Extraction) -> FieldScore {
 /// An organization name or alias as the key's full name, folded.
 fn resolve_org(name: &str, key: &AnswerKey) -> String {
     let f = fold(name);
-    key.aliases.iter().find(|a| fold(&a.alias) == f).map_or(f, |a| fold(&a.organization))
+    key.aliases
+        .iter()
+        .find(|a| fold(&a.alias) == f)
+        .map_or(f, |a| fold(&a.organization))
 }
 
 fn score_people(key: &AnswerKey, ex: &Extraction) -> (FieldScore, Accuracy, Accuracy, Vec<String>) {
@@ -952,7 +1048,11 @@ fn score_people(key: &AnswerKey, ex: &Extraction) -> (FieldScore, Accuracy, Accu
     let list = |items: Vec<&String>| {
         let mut items: Vec<&str> = items.into_iter().map(String::as_str).collect();
         items.dedup();
-        if items.is_empty() { "none".to_string() } else { items.join(" / ") }
+        if items.is_empty() {
+            "none".to_string()
+        } else {
+            items.join(" / ")
+        }
     };
     let mut tp = 0;
     for (name, g) in &gold {
@@ -960,12 +1060,20 @@ fn score_people(key: &AnswerKey, ex: &Extraction) -> (FieldScore, Accuracy, Accu
         tp += 1;
         if !g.roles.is_empty() {
             role.of += 1;
-            let roles: Vec<&String> =
-                p.role.iter().chain(p.roles.iter().map(|r| &r.role)).filter(|r| !r.is_empty()).collect();
+            let roles: Vec<&String> = p
+                .role
+                .iter()
+                .chain(p.roles.iter().map(|r| &r.role))
+                .filter(|r| !r.is_empty())
+                .collect();
             if roles.iter().any(|r| g.roles.contains(&fold(r))) {
                 role.correct += 1;
             } else {
-                wrong.push(format!("{name}: role {}, key {}", list(roles), list(g.roles.iter().collect())));
+                wrong.push(format!(
+                    "{name}: role {}, key {}",
+                    list(roles),
+                    list(g.roles.iter().collect())
+                ));
             }
         }
         if !g.orgs.is_empty() {
@@ -984,14 +1092,30 @@ fn score_people(key: &AnswerKey, ex: &Extraction) -> (FieldScore, Accuracy, Accu
             if right {
                 person_org.correct += 1;
             } else {
-                wrong.push(format!("{name}: organization {}, key {}", list(orgs), list(g.orgs.iter().collect())));
+                wrong.push(format!(
+                    "{name}: organization {}, key {}",
+                    list(orgs),
+                    list(g.orgs.iter().collect())
+                ));
             }
         }
     }
     let out = FieldScore {
-        tally: Tally { tp, predicted: pred.len(), gold: gold.len() },
-        misses: gold.keys().filter(|n| !pred.contains_key(*n)).cloned().collect(),
-        extras: pred.keys().filter(|n| !gold.contains_key(*n)).cloned().collect(),
+        tally: Tally {
+            tp,
+            predicted: pred.len(),
+            gold: gold.len(),
+        },
+        misses: gold
+            .keys()
+            .filter(|n| !pred.contains_key(*n))
+            .cloned()
+            .collect(),
+        extras: pred
+            .keys()
+            .filter(|n| !gold.contains_key(*n))
+            .cloned()
+            .collect(),
     };
     (out, role, person_org, wrong)
 }
@@ -1015,18 +1139,22 @@ impl Value {
 /// Distinct (text, value) items; a prediction matches a gold item exactly, or else
 /// one of the same value whose text contains it or is contained in it. Both sides are
 /// taken in the order of their Python repr, as `score.py` sorts them.
-fn score_set(gold: impl Iterator<Item = (String, Value)>, pred: impl Iterator<Item = (String, Value)>) -> FieldScore {
-    let distinct = |items: &mut dyn Iterator<Item = (String, Value)>| -> Vec<((String, Value), String)> {
-        let mut v: Vec<((String, Value), String)> = Vec::new();
-        for item in items {
-            if !v.iter().any(|(x, _)| *x == item) {
-                let repr = format!("({}, {})", py_repr(&item.0), item.1.repr());
-                v.push((item, repr));
+fn score_set(
+    gold: impl Iterator<Item = (String, Value)>,
+    pred: impl Iterator<Item = (String, Value)>,
+) -> FieldScore {
+    let distinct =
+        |items: &mut dyn Iterator<Item = (String, Value)>| -> Vec<((String, Value), String)> {
+            let mut v: Vec<((String, Value), String)> = Vec::new();
+            for item in items {
+                if !v.iter().any(|(x, _)| *x == item) {
+                    let repr = format!("({}, {})", py_repr(&item.0), item.1.repr());
+                    v.push((item, repr));
+                }
             }
-        }
-        v.sort_by(|a, b| a.1.cmp(&b.1));
-        v
-    };
+            v.sort_by(|a, b| a.1.cmp(&b.1));
+            v
+        };
     let (mut gold, mut pred) = (gold, pred);
     let g = distinct(&mut gold);
     let p = distinct(&mut pred);
@@ -1034,7 +1162,9 @@ fn score_set(gold: impl Iterator<Item = (String, Value)>, pred: impl Iterator<It
     let mut out = FieldScore::default();
     for ((g_text, g_value), g_repr) in &g {
         let free = |j: &usize| !used[*j];
-        let exact = (0..p.len()).filter(free).find(|&j| p[j].0.0 == *g_text && p[j].0.1 == *g_value);
+        let exact = (0..p.len())
+            .filter(free)
+            .find(|&j| p[j].0.0 == *g_text && p[j].0.1 == *g_value);
         let pick = exact.or_else(|| {
             (0..p.len()).filter(free).find(|&j| {
                 let (p_text, p_value) = &p[j].0;
@@ -1054,7 +1184,12 @@ fn score_set(gold: impl Iterator<Item = (String, Value)>, pred: impl Iterator<It
     }
     out.tally.predicted = p.len();
     out.tally.gold = g.len();
-    out.extras = p.iter().zip(&used).filter(|(_, u)| !**u).map(|((_, repr), _)| repr.clone()).collect();
+    out.extras = p
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|((_, repr), _)| repr.clone())
+        .collect();
     out
 }
 
@@ -1075,7 +1210,12 @@ mod tests {
         }
     }
 
-    fn person(name: &str, role: Option<&str>, org: Option<&str>, roles: &[(&str, Option<&str>)]) -> Person {
+    fn person(
+        name: &str,
+        role: Option<&str>,
+        org: Option<&str>,
+        roles: &[(&str, Option<&str>)],
+    ) -> Person {
         Person {
             name: name.to_string(),
             name_as_written: name.to_string(),
@@ -1083,7 +1223,10 @@ mod tests {
             organization: org.map(str::to_string),
             roles: roles
                 .iter()
-                .map(|(r, o)| RoleAt { role: r.to_string(), organization: o.map(str::to_string) })
+                .map(|(r, o)| RoleAt {
+                    role: r.to_string(),
+                    organization: o.map(str::to_string),
+                })
                 .collect(),
             mentions: vec![],
         }
@@ -1115,7 +1258,9 @@ mod tests {
 
     #[test]
     fn organizations_by_name_alias_or_without_legal_form() {
-        let k = key(r#"{"organizations": ["株式会社アカネ", "一般社団法人LINK-J", "川崎市", "横浜市"]}"#);
+        let k = key(
+            r#"{"organizations": ["株式会社アカネ", "一般社団法人LINK-J", "川崎市", "横浜市"]}"#,
+        );
         let ex = Extraction {
             organizations: vec![
                 org("アカネ株式会社", &[]),
@@ -1126,7 +1271,14 @@ mod tests {
             ..Default::default()
         };
         let s = score(&k, &ex).organizations;
-        assert_eq!(s.tally, Tally { tp: 3, predicted: 4, gold: 4 });
+        assert_eq!(
+            s.tally,
+            Tally {
+                tp: 3,
+                predicted: 4,
+                gold: 4
+            }
+        );
         assert_eq!(s.misses, ["横浜市"]);
         assert_eq!(s.extras, ["東京都"]); // the smallest of its names
     }
@@ -1135,9 +1287,19 @@ mod tests {
     fn organizations_greedy_in_gold_order() {
         // One prediction answers to both gold names: the first gold name takes it.
         let k = key(r#"{"organizations": ["アカネ", "株式会社アカネ"]}"#);
-        let ex = Extraction { organizations: vec![org("株式会社アカネ", &[])], ..Default::default() };
+        let ex = Extraction {
+            organizations: vec![org("株式会社アカネ", &[])],
+            ..Default::default()
+        };
         let s = score(&k, &ex).organizations;
-        assert_eq!(s.tally, Tally { tp: 1, predicted: 1, gold: 2 });
+        assert_eq!(
+            s.tally,
+            Tally {
+                tp: 1,
+                predicted: 1,
+                gold: 2
+            }
+        );
         assert_eq!(s.misses, ["株式会社アカネ"]);
     }
 
@@ -1156,15 +1318,32 @@ mod tests {
         let ex = Extraction {
             people: vec![
                 person("福田 紀彦", Some("川崎市長"), Some("川崎市"), &[]),
-                person("曽山明彦", Some("代表"), Some("LINK-J"), &[("事務局長", Some("LINK-J"))]),
-                person("山田花子", None, Some("ライフサイエンス・イノベーション・ネットワーク・ジャパン"), &[]),
+                person(
+                    "曽山明彦",
+                    Some("代表"),
+                    Some("LINK-J"),
+                    &[("事務局長", Some("LINK-J"))],
+                ),
+                person(
+                    "山田花子",
+                    None,
+                    Some("ライフサイエンス・イノベーション・ネットワーク・ジャパン"),
+                    &[],
+                ),
                 person("福田紀彦", Some("市長"), None, &[]), // a second prediction of a name is not read
                 person("鈴木次郎", None, None, &[]),
             ],
             ..Default::default()
         };
         let d = score(&k, &ex);
-        assert_eq!(d.people.tally, Tally { tp: 3, predicted: 4, gold: 4 });
+        assert_eq!(
+            d.people.tally,
+            Tally {
+                tp: 3,
+                predicted: 4,
+                gold: 4
+            }
+        );
         assert_eq!(d.people.misses, ["佐藤一郎"]);
         assert_eq!(d.people.extras, ["鈴木次郎"]);
         // 福田: role 川崎市長 ≠ 市長; 曽山: 事務局長 in roles[] is right.
@@ -1190,13 +1369,25 @@ mod tests {
 
     #[test]
     fn sets_distinct_exact_then_loose() {
-        let gold = [("約3,500名", 3500), ("9例目", 9), ("9例目", 9), ("10社", 10)];
+        let gold = [
+            ("約3,500名", 3500),
+            ("9例目", 9),
+            ("9例目", 9),
+            ("10社", 10),
+        ];
         let pred = [("3,500名", 3500), ("9例目", 9), ("10社", 11), ("5名", 5)];
         let s = score_set(
             gold.iter().map(|(t, v)| (fold(t), Value::Int(*v))),
             pred.iter().map(|(t, v)| (fold(t), Value::Int(*v))),
         );
-        assert_eq!(s.tally, Tally { tp: 2, predicted: 4, gold: 3 });
+        assert_eq!(
+            s.tally,
+            Tally {
+                tp: 2,
+                predicted: 4,
+                gold: 3
+            }
+        );
         assert_eq!(s.misses, ["('10社', 10)"]);
         assert_eq!(s.extras, ["('10社', 11)", "('5名', 5)"]);
     }
@@ -1208,7 +1399,11 @@ mod tests {
         // the prediction loosely, leaving the exact gold item missed (as score.py does).
         let v = || Value::Str("2018-08-30".into());
         let s = score_set(
-            [("8月30日".to_string(), v()), ("2018年8月30日".to_string(), v())].into_iter(),
+            [
+                ("8月30日".to_string(), v()),
+                ("2018年8月30日".to_string(), v()),
+            ]
+            .into_iter(),
             [("8月30日".to_string(), v())].into_iter(),
         );
         assert_eq!(s.tally.tp, 1);
@@ -1222,7 +1417,10 @@ mod tests {
         let k = key(r#"{"release_date": "2018-08-31"}"#);
         let wrong = score(&k, &Extraction::default());
         assert_eq!(wrong.release_date, Accuracy { correct: 0, of: 1 });
-        let ex = Extraction { release_date: chrono::NaiveDate::from_ymd_opt(2018, 8, 31), ..Default::default() };
+        let ex = Extraction {
+            release_date: chrono::NaiveDate::from_ymd_opt(2018, 8, 31),
+            ..Default::default()
+        };
         assert_eq!(score(&k, &ex).release_date, Accuracy { correct: 1, of: 1 });
     }
 
@@ -1231,7 +1429,10 @@ mod tests {
         assert!(AnswerKey::from_json("[]").is_err());
         assert!(AnswerKey::from_json(r#"{"counts": [{"text": "9例目", "value": "9"}]}"#).is_err());
         assert!(AnswerKey::from_json(r#"{"people": [{"role": "社長"}]}"#).is_err());
-        let e = AnswerKey::from_json("{\n\"organizations\": [1]\n}").map(|_| ()).unwrap_err().to_string();
+        let e = AnswerKey::from_json("{\n\"organizations\": [1]\n}")
+            .map(|_| ())
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("line 2"), "{e}");
     }
 
@@ -1244,7 +1445,14 @@ mod tests {
         assert!("micro=-0.1".parse::<Floor>().is_err());
         let mut s = Scores::default();
         s.add(&DocScore {
-            dates: FieldScore { tally: Tally { tp: 1, predicted: 2, gold: 2 }, ..Default::default() },
+            dates: FieldScore {
+                tally: Tally {
+                    tp: 1,
+                    predicted: 2,
+                    gold: 2,
+                },
+                ..Default::default()
+            },
             ..Default::default()
         });
         let below = s.below(&[

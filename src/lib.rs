@@ -158,10 +158,24 @@ impl Extractor {
             let text = input::Text::new(part);
             let tokens = self.tokenizer.tokenize(&text)?;
             if i == 0 {
-                out = pipeline::run(&text, &tokens, &prepared.meta, &self.vocab, pipeline::Part::First);
+                out = pipeline::run(
+                    &text,
+                    &tokens,
+                    &prepared.meta,
+                    &self.vocab,
+                    pipeline::Part::First,
+                );
             } else {
-                let later = pipeline::Part::Later { release_date: out.release_date };
-                let found = pipeline::run(&text, &tokens, &input::HtmlMeta::default(), &self.vocab, later);
+                let later = pipeline::Part::Later {
+                    release_date: out.release_date,
+                };
+                let found = pipeline::run(
+                    &text,
+                    &tokens,
+                    &input::HtmlMeta::default(),
+                    &self.vocab,
+                    later,
+                );
                 parts::append(&mut out, found, range.start, chars);
             }
             chars += part.chars().count();
@@ -237,7 +251,10 @@ impl ExtractorBuilder {
     /// ```
     pub fn vocabulary_file(mut self, path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref();
-        let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
         self.vocab.extend_from_toml(&text, path)?;
         Ok(self)
     }
@@ -249,7 +266,8 @@ impl ExtractorBuilder {
     /// # Ok::<(), ja_press::Error>(())
     /// ```
     pub fn vocabulary_toml(mut self, toml: &str) -> Result<Self> {
-        self.vocab.extend_from_toml(toml, Path::new("<vocabulary>"))?;
+        self.vocab
+            .extend_from_toml(toml, Path::new("<vocabulary>"))?;
         Ok(self)
     }
 
@@ -288,7 +306,12 @@ impl ExtractorBuilder {
     /// # Ok::<(), ja_press::Error>(())
     /// ```
     pub fn build(self) -> Result<Extractor> {
-        let tokenizer = tokens::Tokenizer::new(self.dictionary.as_deref(), self.user_dictionary.as_deref())?;
-        Ok(Extractor { tokenizer, vocab: self.vocab, part_bytes: self.part_bytes })
+        let tokenizer =
+            tokens::Tokenizer::new(self.dictionary.as_deref(), self.user_dictionary.as_deref())?;
+        Ok(Extractor {
+            tokenizer,
+            vocab: self.vocab,
+            part_bytes: self.part_bytes,
+        })
     }
 }

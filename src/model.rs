@@ -599,7 +599,11 @@ impl std::fmt::Display for DateValue {
             DateValue::DateTime(dt) => write!(f, "{}", dt.format("%Y-%m-%dT%H:%M:%S")),
             DateValue::Month(m) => write!(f, "XXXX-{m:02}"),
             DateValue::MonthDay { month, day } => write!(f, "XXXX-{month:02}-{day:02}"),
-            DateValue::Duration { years, months, days } => {
+            DateValue::Duration {
+                years,
+                months,
+                days,
+            } => {
                 write!(f, "P")?;
                 if years > 0 {
                     write!(f, "{years}Y")?;
@@ -635,24 +639,42 @@ impl std::str::FromStr for DateValue {
                     _ => return Err(bad()),
                 }
             }
-            return if digits.is_empty() { Ok(DateValue::Duration { years, months, days }) } else { Err(bad()) };
+            return if digits.is_empty() {
+                Ok(DateValue::Duration {
+                    years,
+                    months,
+                    days,
+                })
+            } else {
+                Err(bad())
+            };
         }
         if let Some(rest) = s.strip_prefix("XXXX-") {
             let parts: Vec<&str> = rest.split('-').collect();
             return match parts.as_slice() {
                 [m] => Ok(DateValue::Month(num(m)?)),
-                [m, d] => Ok(DateValue::MonthDay { month: num(m)?, day: num(d)? }),
+                [m, d] => Ok(DateValue::MonthDay {
+                    month: num(m)?,
+                    day: num(d)?,
+                }),
                 _ => Err(bad()),
             };
         }
         if s.contains('T') {
-            return NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S").map(DateValue::DateTime).map_err(|_| bad());
+            return NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S")
+                .map(DateValue::DateTime)
+                .map_err(|_| bad());
         }
         let parts: Vec<&str> = s.split('-').collect();
         match parts.as_slice() {
             [y] => y.parse().map(DateValue::Year).map_err(|_| bad()),
-            [y, m] => Ok(DateValue::YearMonth { year: y.parse().map_err(|_| bad())?, month: num(m)? }),
-            [_, _, _] => NaiveDate::parse_from_str(s, "%Y-%m-%d").map(DateValue::Date).map_err(|_| bad()),
+            [y, m] => Ok(DateValue::YearMonth {
+                year: y.parse().map_err(|_| bad())?,
+                month: num(m)?,
+            }),
+            [_, _, _] => NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(DateValue::Date)
+                .map_err(|_| bad()),
             _ => Err(bad()),
         }
     }

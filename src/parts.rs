@@ -13,8 +13,8 @@
 use std::ops::Range;
 
 use crate::model::{
-    Amount, Count, DateMention, DateRange, Event, Extraction, Mention, OrgMention, Organization, Partnership, Person, Quote,
-    Release, Series, Span,
+    Amount, Count, DateMention, DateRange, Event, Extraction, Mention, OrgMention, Organization,
+    Partnership, Person, Quote, Release, Series, Span,
 };
 
 /// The largest part, in bytes of text: 256 KiB, some 85,000 Japanese characters (the
@@ -35,9 +35,12 @@ pub(crate) fn split(s: &str, max: usize) -> Vec<Range<usize>> {
         }
         let window = &s[start..limit];
         let half = window.len() / 2;
-        let soft = ["\n\n", "\n\r\n", "\n", "。"]
-            .iter()
-            .find_map(|sep| window.rfind(sep).map(|i| i + sep.len()).filter(|&end| end > half));
+        let soft = ["\n\n", "\n\r\n", "\n", "。"].iter().find_map(|sep| {
+            window
+                .rfind(sep)
+                .map(|i| i + sep.len())
+                .filter(|&end| end > half)
+        });
         let first_char = s[start..].chars().next().map_or(1, char::len_utf8);
         let cut = soft.unwrap_or(window.len()).max(first_char);
         out.push(start..start + cut);
@@ -82,13 +85,26 @@ pub(crate) fn append(out: &mut Extraction, part: Extraction, bytes: usize, chars
         series,
         document_text: _,
     } = part;
-    let Release { title: _, publishers: _, date: _, urls } = release;
+    let Release {
+        title: _,
+        publishers: _,
+        date: _,
+        urls,
+    } = release;
     for Mention { text, mut span } in urls {
         shift(&mut span);
         out.release.urls.push(Mention { text, span });
     }
     for org in organizations {
-        let Organization { name, legal_form, kind, country, headquarters, aliases, mut mentions } = org;
+        let Organization {
+            name,
+            legal_form,
+            kind,
+            country,
+            headquarters,
+            aliases,
+            mut mentions,
+        } = org;
         for OrgMention { span, .. } in &mut mentions {
             shift(span);
         }
@@ -104,11 +120,26 @@ pub(crate) fn append(out: &mut Extraction, part: Extraction, bytes: usize, chars
                 }
                 o.mentions.extend(mentions);
             }
-            None => out.organizations.push(Organization { name, legal_form, kind, country, headquarters, aliases, mentions }),
+            None => out.organizations.push(Organization {
+                name,
+                legal_form,
+                kind,
+                country,
+                headquarters,
+                aliases,
+                mentions,
+            }),
         }
     }
     for person in people {
-        let Person { name, name_as_written, role, organization, roles, mut mentions } = person;
+        let Person {
+            name,
+            name_as_written,
+            role,
+            organization,
+            roles,
+            mut mentions,
+        } = person;
         for Mention { span, .. } in &mut mentions {
             shift(span);
         }
@@ -123,24 +154,48 @@ pub(crate) fn append(out: &mut Extraction, part: Extraction, bytes: usize, chars
                 }
                 p.mentions.extend(mentions);
             }
-            None => out.people.push(Person { name, name_as_written, role, organization, roles, mentions }),
+            None => out.people.push(Person {
+                name,
+                name_as_written,
+                role,
+                organization,
+                roles,
+                mentions,
+            }),
         }
     }
     for mut q in quotes {
-        let Quote { speaker: _, text: _, span } = &mut q;
+        let Quote {
+            speaker: _,
+            text: _,
+            span,
+        } = &mut q;
         shift(span);
         out.quotes.push(q);
     }
     for (list, items) in [(&mut out.dates, dates), (&mut out.durations, durations)] {
         for mut d in items {
-            let DateMention { text: _, value: _, precision: _, year_source: _, kind: _, part_of_month: _, context: _, span } =
-                &mut d;
+            let DateMention {
+                text: _,
+                value: _,
+                precision: _,
+                year_source: _,
+                kind: _,
+                part_of_month: _,
+                context: _,
+                span,
+            } = &mut d;
             shift(span);
             list.push(d);
         }
     }
     for mut r in date_ranges {
-        let DateRange { text: _, start: _, end: _, span } = &mut r;
+        let DateRange {
+            text: _,
+            start: _,
+            end: _,
+            span,
+        } = &mut r;
         shift(span);
         out.date_ranges.push(r);
     }
@@ -162,23 +217,49 @@ pub(crate) fn append(out: &mut Extraction, part: Extraction, bytes: usize, chars
         out.counts.push(c);
     }
     for mut a in amounts {
-        let Amount { text: _, value: _, unit: _, kind: _, qualifier: _, span } = &mut a;
+        let Amount {
+            text: _,
+            value: _,
+            unit: _,
+            kind: _,
+            qualifier: _,
+            span,
+        } = &mut a;
         shift(span);
         out.amounts.push(a);
     }
     for mut p in partnerships {
-        let Partnership { parties: _, agreement: _, date: _, ordinal: _, scope: _, country: _, contents: _, source: _, span } =
-            &mut p;
+        let Partnership {
+            parties: _,
+            agreement: _,
+            date: _,
+            ordinal: _,
+            scope: _,
+            country: _,
+            contents: _,
+            source: _,
+            span,
+        } = &mut p;
         shift(span);
         out.partnerships.push(p);
     }
     for mut e in events {
-        let Event { date: _, category: _, title: _, description: _, span } = &mut e;
+        let Event {
+            date: _,
+            category: _,
+            title: _,
+            description: _,
+            span,
+        } = &mut e;
         shift(span);
         out.events.push(e);
     }
     for mut s in series {
-        let Series { name: _, points: _, span } = &mut s;
+        let Series {
+            name: _,
+            points: _,
+            span,
+        } = &mut s;
         if let Some(span) = span {
             shift(span);
         }
@@ -213,7 +294,9 @@ mod tests {
         for max in [0, 1, 2, 3, 4, 100] {
             let parts = split(&s, max);
             assert_eq!(parts.iter().map(|p| p.len()).sum::<usize>(), s.len());
-            assert!(parts.iter().all(|p| s.is_char_boundary(p.start) && s.is_char_boundary(p.end) && !p.is_empty()));
+            assert!(parts.iter().all(|p| s.is_char_boundary(p.start)
+                && s.is_char_boundary(p.end)
+                && !p.is_empty()));
         }
         assert_eq!(split("", 10), vec![0..0]);
     }

@@ -51,8 +51,15 @@ pub(crate) enum Stage {
 }
 
 impl Stage {
-    const ALL: [Stage; 7] =
-        [Stage::Release, Stage::Dates, Stage::Organizations, Stage::People, Stage::Counts, Stage::Events, Stage::Partnerships];
+    const ALL: [Stage; 7] = [
+        Stage::Release,
+        Stage::Dates,
+        Stage::Organizations,
+        Stage::People,
+        Stage::Counts,
+        Stage::Events,
+        Stage::Partnerships,
+    ];
 
     fn run(self, doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         match self {
@@ -68,7 +75,13 @@ impl Stage {
 }
 
 /// Runs the stages from `from` to `to` (both included).
-pub(crate) fn run_stages(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction, from: Stage, to: Stage) {
+pub(crate) fn run_stages(
+    doc: &Doc<'_>,
+    found: &mut Found,
+    out: &mut Extraction,
+    from: Stage,
+    to: Stage,
+) {
     for stage in Stage::ALL.into_iter().filter(|s| (from..=to).contains(s)) {
         stage.run(doc, found, out);
     }
@@ -83,15 +96,32 @@ pub(crate) enum Part {
     Later { release_date: Option<NaiveDate> },
 }
 
-pub(crate) fn run(text: &Text<'_>, tokens: &[Token<'_>], meta: &HtmlMeta, vocab: &Vocabulary, part: Part) -> Extraction {
-    let doc = Doc { text, tokens, meta, vocab };
+pub(crate) fn run(
+    text: &Text<'_>,
+    tokens: &[Token<'_>],
+    meta: &HtmlMeta,
+    vocab: &Vocabulary,
+    part: Part,
+) -> Extraction {
+    let doc = Doc {
+        text,
+        tokens,
+        meta,
+        vocab,
+    };
     let mut found = Found::default();
     let mut out = Extraction::default();
     run_stages(&doc, &mut found, &mut out, Stage::Release, Stage::Release);
     if let Part::Later { release_date } = part {
         found.release_date = release_date;
     }
-    run_stages(&doc, &mut found, &mut out, Stage::Dates, Stage::Partnerships);
+    run_stages(
+        &doc,
+        &mut found,
+        &mut out,
+        Stage::Dates,
+        Stage::Partnerships,
+    );
     out
 }
 
@@ -102,14 +132,15 @@ pub(crate) mod testing {
     use std::sync::OnceLock;
 
     use super::{Doc, Found, Stage, run_stages};
-    use crate::model::Extraction;
     use crate::input::{HtmlMeta, Text};
+    use crate::model::Extraction;
     use crate::tokens::Tokenizer;
     use crate::vocab::Vocabulary;
 
     pub(crate) fn tokenizer() -> &'static Tokenizer {
         static TOKENIZER: OnceLock<Tokenizer> = OnceLock::new();
-        TOKENIZER.get_or_init(|| Tokenizer::new(None, None).unwrap_or_else(|e| panic!("tokenizer: {e}")))
+        TOKENIZER
+            .get_or_init(|| Tokenizer::new(None, None).unwrap_or_else(|e| panic!("tokenizer: {e}")))
     }
 
     pub(crate) fn vocab() -> &'static Vocabulary {
@@ -120,17 +151,32 @@ pub(crate) mod testing {
     /// Runs `f` on a document of `input`, tokenized.
     pub(crate) fn with_doc<T>(input: &str, f: impl FnOnce(&Doc<'_>) -> T) -> T {
         let text = Text::new(input);
-        let tokens = tokenizer().tokenize(&text).unwrap_or_else(|e| panic!("tokenize: {e}"));
+        let tokens = tokenizer()
+            .tokenize(&text)
+            .unwrap_or_else(|e| panic!("tokenize: {e}"));
         let meta = HtmlMeta::default();
-        let doc = Doc { text: &text, tokens: &tokens, meta: &meta, vocab: vocab() };
+        let doc = Doc {
+            text: &text,
+            tokens: &tokens,
+            meta: &meta,
+            vocab: vocab(),
+        };
         f(&doc)
     }
 
     /// The stages from `from` to `to` over `input`; `release` stands for the release date
     /// the release stage would have found.
-    pub(crate) fn extract_stages(input: &str, release: Option<&str>, from: Stage, to: Stage) -> Extraction {
+    pub(crate) fn extract_stages(
+        input: &str,
+        release: Option<&str>,
+        from: Stage,
+        to: Stage,
+    ) -> Extraction {
         with_doc(input, |doc| {
-            let mut found = Found { release_date: release.and_then(|r| r.parse().ok()), ..Found::default() };
+            let mut found = Found {
+                release_date: release.and_then(|r| r.parse().ok()),
+                ..Found::default()
+            };
             let mut out = Extraction::default();
             run_stages(doc, &mut found, &mut out, from, to);
             out
@@ -144,7 +190,11 @@ pub(crate) mod testing {
         let texts: Vec<String> = walkdir::WalkDir::new(fixtures)
             .into_iter()
             .filter_map(Result::ok)
-            .filter(|e| e.path().extension().is_some_and(|x| x == "txt" || x == "html"))
+            .filter(|e| {
+                e.path()
+                    .extension()
+                    .is_some_and(|x| x == "txt" || x == "html")
+            })
             .filter_map(|e| std::fs::read_to_string(e.path()).ok())
             .map(|raw| Text::new(&raw).v().to_string())
             .collect();
@@ -154,8 +204,18 @@ pub(crate) mod testing {
 
     /// Checks every example of a corpus and reports all failures together; `check`
     /// returns what is wrong with one example.
-    pub(crate) fn assert_corpus<T>(what: &str, examples: &[T], check: impl Fn(&T) -> Option<String>) {
+    pub(crate) fn assert_corpus<T>(
+        what: &str,
+        examples: &[T],
+        check: impl Fn(&T) -> Option<String>,
+    ) {
         let failures: Vec<String> = examples.iter().filter_map(check).collect();
-        assert!(failures.is_empty(), "{what}: {} of {} fail:\n{}", failures.len(), examples.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{what}: {} of {} fail:\n{}",
+            failures.len(),
+            examples.len(),
+            failures.join("\n")
+        );
     }
 }

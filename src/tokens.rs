@@ -155,7 +155,10 @@ impl Pos {
 #[cfg(test)]
 fn starts_with_tags(pos: &[&str; 4], tags: &str) -> bool {
     let mut wanted = tags.split(',');
-    pos.iter().zip(wanted.by_ref()).all(|(have, want)| *have == want) && wanted.next().is_none()
+    pos.iter()
+        .zip(wanted.by_ref())
+        .all(|(have, want)| *have == want)
+        && wanted.next().is_none()
 }
 
 /// One IPADIC token.
@@ -185,7 +188,9 @@ impl Token<'_> {
         if !self.user {
             return None;
         }
-        ["組織", "人名", "地域"].into_iter().find(|tag| self.pos[0] == *tag || self.pos[2] == *tag)
+        ["組織", "人名", "地域"]
+            .into_iter()
+            .find(|tag| self.pos[0] == *tag || self.pos[2] == *tag)
     }
 
     /// Whether the token is of the POS class (名詞,固有名詞,組織 for
@@ -206,8 +211,13 @@ pub(crate) fn overlapping<'a, 'd>(tokens: &'a [Token<'d>], range: Range<usize>) 
 }
 
 /// The tokens inside `range` (start and end within it), in O(log n).
-pub(crate) fn within<'a, 'd>(tokens: &'a [Token<'d>], range: Range<usize>) -> impl DoubleEndedIterator<Item = &'a Token<'d>> {
-    overlapping(tokens, range.clone()).iter().filter(move |t| t.range.start >= range.start && t.range.end <= range.end)
+pub(crate) fn within<'a, 'd>(
+    tokens: &'a [Token<'d>],
+    range: Range<usize>,
+) -> impl DoubleEndedIterator<Item = &'a Token<'d>> {
+    overlapping(tokens, range.clone())
+        .iter()
+        .filter(move |t| t.range.start >= range.start && t.range.end <= range.end)
 }
 
 /// The segmenter, built once.
@@ -223,7 +233,8 @@ impl Tokenizer {
             Some(path) => path.display().to_string(),
             None => "embedded://ipadic".to_string(),
         };
-        let dict = load_dictionary(&uri).map_err(|e| Error::Tokenizer(format!("loading {uri}: {e}")))?;
+        let dict =
+            load_dictionary(&uri).map_err(|e| Error::Tokenizer(format!("loading {uri}: {e}")))?;
         let user = match user_dictionary {
             Some(path) => {
                 validate_user_dictionary(path)?;
@@ -234,7 +245,9 @@ impl Tokenizer {
             }
             None => None,
         };
-        Ok(Tokenizer { segmenter: Segmenter::new(Mode::Normal, dict, user) })
+        Ok(Tokenizer {
+            segmenter: Segmenter::new(Mode::Normal, dict, user),
+        })
     }
 
     /// Tokens of the text's rule view (furniture blanked), line by line.
@@ -245,14 +258,23 @@ impl Tokenizer {
         let mut out = Vec::with_capacity(view.len() / 4);
         let mut cache = DetailCache::new(DetailCache::SLOTS);
         // the embedded dictionary's words, kept on this thread from one document to the next
-        let mut embedded = EMBEDDED_DETAILS.with(Cell::take).unwrap_or_else(|| Box::new(DetailCache::new(DetailCache::EMBEDDED_SLOTS)));
+        let mut embedded = EMBEDDED_DETAILS
+            .with(Cell::take)
+            .unwrap_or_else(|| Box::new(DetailCache::new(DetailCache::EMBEDDED_SLOTS)));
         let mut result = Ok(());
         'lines: for line in &text.lines {
             if line.boilerplate || line.trimmed.is_empty() {
                 continue;
             }
             for chunk in chunks(view, line.trimmed.clone()) {
-                result = self.tokenize_into(&view[chunk.clone()], chunk.start, &mut lattice, &mut cache, &mut embedded, &mut out);
+                result = self.tokenize_into(
+                    &view[chunk.clone()],
+                    chunk.start,
+                    &mut lattice,
+                    &mut cache,
+                    &mut embedded,
+                    &mut out,
+                );
                 if result.is_err() {
                     break 'lines;
                 }
@@ -308,7 +330,9 @@ impl Tokenizer {
             let field = if unknown {
                 // (unknown words share a few entries, one per character class)
                 let dictionary = t.dictionary;
-                cache.get(id | DetailCache::UNKNOWN, || fields(dictionary.unknown_word_details_iter(id)))
+                cache.get(id | DetailCache::UNKNOWN, || {
+                    fields(dictionary.unknown_word_details_iter(id))
+                })
             } else if t.word_id.is_system() {
                 let dictionary = t.dictionary;
                 let index = &dictionary.prefix_dictionary.words_idx_data;
@@ -325,7 +349,10 @@ impl Tokenizer {
                             None => cache.get(id, || fields(dictionary.word_details_iter(id))),
                         }
                     }
-                    words => cache.get(id, || system_fields(index, words, id).unwrap_or_else(|| fields(dictionary.word_details_iter(id)))),
+                    words => cache.get(id, || {
+                        system_fields(index, words, id)
+                            .unwrap_or_else(|| fields(dictionary.word_details_iter(id)))
+                    }),
                 }
             } else {
                 t.details();
@@ -336,7 +363,16 @@ impl Tokenizer {
                 }))
             };
             let pos = [field.0[0], field.0[1], field.0[2], field.0[3]];
-            out.push(Token { range, pos, classes: field.1, ctype: field.0[4], cform: field.0[5], base: field.0[6], unknown, user });
+            out.push(Token {
+                range,
+                pos,
+                classes: field.1,
+                ctype: field.0[4],
+                cform: field.0[5],
+                base: field.0[6],
+                unknown,
+                user,
+            });
         }
         Ok(())
     }
@@ -368,11 +404,18 @@ impl<'d> DetailCache<'d> {
     const UNKNOWN: usize = 1 << (usize::BITS - 1);
 
     fn new(slots: usize) -> Self {
-        DetailCache { slots: vec![(usize::MAX, (["*"; 7], 0)); slots.max(1)], owner: 0 }
+        DetailCache {
+            slots: vec![(usize::MAX, (["*"; 7], 0)); slots.max(1)],
+            owner: 0,
+        }
     }
 
     /// Like [`get`](Self::get), for a decoding that may fail (nothing is kept then).
-    fn get_or_try(&mut self, id: usize, decode: impl FnOnce() -> Option<Details<'d>>) -> Option<Details<'d>> {
+    fn get_or_try(
+        &mut self,
+        id: usize,
+        decode: impl FnOnce() -> Option<Details<'d>>,
+    ) -> Option<Details<'d>> {
         let n = self.slots.len();
         let slot = &mut self.slots[id % n];
         if slot.0 != id {
@@ -383,7 +426,8 @@ impl<'d> DetailCache<'d> {
 
     fn get(&mut self, id: usize, decode: impl FnOnce() -> Details<'d>) -> Details<'d> {
         // (the decoding never fails here, so the default is never used)
-        self.get_or_try(id, || Some(decode())).unwrap_or((["*"; 7], 0))
+        self.get_or_try(id, || Some(decode()))
+            .unwrap_or((["*"; 7], 0))
     }
 }
 
@@ -446,8 +490,15 @@ fn chunks(s: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// with its number: each line is `surface,part_of_speech,reading` (or the 13 fields of
 /// IPADIC's own format); empty lines and lines starting with `#` are skipped.
 fn validate_user_dictionary(path: &Path) -> Result<()> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
-    let bad = |line: usize, reason: String| Error::UserFile { path: path.to_path_buf(), line, reason };
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let bad = |line: usize, reason: String| Error::UserFile {
+        path: path.to_path_buf(),
+        line,
+        reason,
+    };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
@@ -455,13 +506,22 @@ fn validate_user_dictionary(path: &Path) -> Result<()> {
         }
         let fields = csv_fields(line).ok_or_else(|| bad(n + 1, "an unclosed quote".to_string()))?;
         if fields.len() != 3 && fields.len() < 13 {
-            return Err(bad(n + 1, format!("{} fields; expected 3 (surface,part_of_speech,reading) or 13 (IPADIC)", fields.len())));
+            return Err(bad(
+                n + 1,
+                format!(
+                    "{} fields; expected 3 (surface,part_of_speech,reading) or 13 (IPADIC)",
+                    fields.len()
+                ),
+            ));
         }
         if fields[0].trim().is_empty() {
             return Err(bad(n + 1, "the surface (first field) is empty".to_string()));
         }
         if fields[1].trim().is_empty() {
-            return Err(bad(n + 1, "the part of speech (second field) is empty".to_string()));
+            return Err(bad(
+                n + 1,
+                "the part of speech (second field) is empty".to_string(),
+            ));
         }
     }
     Ok(())
@@ -521,7 +581,11 @@ mod tests {
         for pos in tokens {
             for class in Pos::ALL {
                 let bits = Pos::classes_of(&pos);
-                assert_eq!(bits & class.bit() != 0, starts_with_tags(&pos, class.tags()), "{pos:?} {class:?}");
+                assert_eq!(
+                    bits & class.bit() != 0,
+                    starts_with_tags(&pos, class.tags()),
+                    "{pos:?} {class:?}"
+                );
             }
         }
     }
@@ -533,24 +597,42 @@ mod tests {
         let mut checked = 0;
         for id in (0..400_000).step_by(97) {
             let prefix = &dictionary.prefix_dictionary;
-            let Some((ours, _)) = system_fields(&prefix.words_idx_data, &prefix.words_data, id) else { continue };
+            let Some((ours, _)) = system_fields(&prefix.words_idx_data, &prefix.words_data, id)
+            else {
+                continue;
+            };
             let (theirs, _) = fields(dictionary.word_details_iter(id));
             assert_eq!(ours, theirs, "word {id}");
             checked += 1;
         }
         assert!(checked > 3_000, "{checked} words read");
         let prefix = &dictionary.prefix_dictionary;
-        assert_eq!(system_fields(&prefix.words_idx_data, &prefix.words_data, usize::MAX / 2), None);
+        assert_eq!(
+            system_fields(&prefix.words_idx_data, &prefix.words_data, usize::MAX / 2),
+            None
+        );
     }
 
     #[test]
     fn user_dictionary_lines_are_checked() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("user.csv");
-        std::fs::write(&path, "# names\nミナトバイオ研究所,組織,ミナトバイオケンキュウショ\n\n山田花子,人名\n").unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            &path,
+            "# names\nミナトバイオ研究所,組織,ミナトバイオケンキュウショ\n\n山田花子,人名\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let err = validate_user_dictionary(&path).unwrap_err().to_string();
-        assert!(err.ends_with("user.csv:4: 2 fields; expected 3 (surface,part_of_speech,reading) or 13 (IPADIC)"), "{err}");
-        assert_eq!(csv_fields("\"a,b\",c,d"), Some(vec!["a,b".to_string(), "c".to_string(), "d".to_string()]));
+        assert!(
+            err.ends_with(
+                "user.csv:4: 2 fields; expected 3 (surface,part_of_speech,reading) or 13 (IPADIC)"
+            ),
+            "{err}"
+        );
+        assert_eq!(
+            csv_fields("\"a,b\",c,d"),
+            Some(vec!["a,b".to_string(), "c".to_string(), "d".to_string()])
+        );
         assert_eq!(csv_fields("\"a,b"), None);
     }
 }

@@ -220,8 +220,14 @@ impl Vocabulary {
     /// ```
     pub fn extend_from_toml(&mut self, text: &str, path: &Path) -> Result<()> {
         let file: VocabFile = toml::from_str(text).map_err(|e| {
-            let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].matches('\n').count() + 1);
-            Error::UserFile { path: path.to_path_buf(), line, reason: e.message().to_string() }
+            let line = e.span().map_or(1, |s| {
+                text[..s.start.min(text.len())].matches('\n').count() + 1
+            });
+            Error::UserFile {
+                path: path.to_path_buf(),
+                line,
+                reason: e.message().to_string(),
+            }
         })?;
         self.legal_forms.extend(file.legal_forms);
         self.latin_legal_forms.extend(file.latin_legal_forms);
@@ -242,13 +248,16 @@ impl Vocabulary {
         self.role_index = std::sync::OnceLock::new();
         self.finders = std::sync::OnceLock::new();
         // Longest first everywhere: the rules take the first (longest) match.
-        self.legal_forms.sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
-        self.heads.sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
+        self.legal_forms
+            .sort_by_key(|f| std::cmp::Reverse(f.name.chars().count()));
+        self.heads
+            .sort_by_key(|h| std::cmp::Reverse(h.head.chars().count()));
         // A counter given again (in a user file) replaces the earlier entry.
         let mut seen = std::collections::HashSet::new();
         self.count_units.reverse();
         self.count_units.retain(|u| seen.insert(u.unit.clone()));
-        self.count_units.sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
+        self.count_units
+            .sort_by_key(|u| std::cmp::Reverse(u.unit.chars().count()));
         for list in [
             &mut self.latin_legal_forms,
             &mut self.roles,
@@ -268,7 +277,8 @@ impl Vocabulary {
     pub(crate) fn role_regex(&self) -> &regex::Regex {
         self.role_regex.get_or_init(|| {
             let alternation: Vec<String> = self.roles.iter().map(|r| regex::escape(r)).collect();
-            regex::Regex::new(&alternation.join("|")).unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}")))
+            regex::Regex::new(&alternation.join("|"))
+                .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|e| panic!("{e}")))
         })
     }
 
@@ -276,7 +286,10 @@ impl Vocabulary {
         self.role_index.get_or_init(|| {
             let mut index = RoleIndex::default();
             for (i, role) in self.roles.iter().enumerate() {
-                let (Some(first), Some(last)) = (role.chars().next(), role.chars().next_back()) else { continue };
+                let (Some(first), Some(last)) = (role.chars().next(), role.chars().next_back())
+                else {
+                    continue;
+                };
                 index.by_first.entry(first).or_default().push(i);
                 index.by_last.entry(last).or_default().push(i);
             }
@@ -291,7 +304,12 @@ impl Vocabulary {
                 .legal_forms
                 .iter()
                 .enumerate()
-                .flat_map(|(i, f)| f.abbreviations.iter().filter(|a| a.starts_with('(')).map(move |a| (i, a.clone())))
+                .flat_map(|(i, f)| {
+                    f.abbreviations
+                        .iter()
+                        .filter(|a| a.starts_with('('))
+                        .map(move |a| (i, a.clone()))
+                })
                 .collect();
             let paren_words = Words::new(paren.iter().map(|(_, a)| a.as_str()));
             let spellings: Vec<(usize, String)> = self
@@ -299,7 +317,9 @@ impl Vocabulary {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, f)| {
-                    std::iter::once(&f.name).chain(f.abbreviations.iter().filter(|a| !a.starts_with('('))).map(move |a| (i, a.clone()))
+                    std::iter::once(&f.name)
+                        .chain(f.abbreviations.iter().filter(|a| !a.starts_with('(')))
+                        .map(move |a| (i, a.clone()))
                 })
                 .collect();
             let spelling_index = Affixes::new(spellings.iter().map(|(_, a)| a.as_str()));
@@ -317,15 +337,27 @@ impl Vocabulary {
     }
 
     /// The legal forms whose name `s` starts with, longest first.
-    pub(crate) fn forms_starting<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a LegalFormEntry> + 'a {
+    pub(crate) fn forms_starting<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = &'a LegalFormEntry> + 'a {
         let index = self.finders().form_names.starting(s);
-        index.iter().filter_map(|&i| self.legal_forms.get(i)).filter(move |f| s.starts_with(f.name.as_str()))
+        index
+            .iter()
+            .filter_map(|&i| self.legal_forms.get(i))
+            .filter(move |f| s.starts_with(f.name.as_str()))
     }
 
     /// The legal forms whose name `s` ends with, longest first.
-    pub(crate) fn forms_ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a LegalFormEntry> + 'a {
+    pub(crate) fn forms_ending<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = &'a LegalFormEntry> + 'a {
         let index = self.finders().form_names.ending(s);
-        index.iter().filter_map(|&i| self.legal_forms.get(i)).filter(move |f| s.ends_with(f.name.as_str()))
+        index
+            .iter()
+            .filter_map(|&i| self.legal_forms.get(i))
+            .filter(move |f| s.ends_with(f.name.as_str()))
     }
 
     /// Whether a legal form's name starts or ends `s`.
@@ -334,9 +366,15 @@ impl Vocabulary {
     }
 
     /// The institutional heads that `s` ends with, longest first.
-    pub(crate) fn heads_ending<'a>(&'a self, s: &'a str) -> impl Iterator<Item = &'a HeadEntry> + 'a {
+    pub(crate) fn heads_ending<'a>(
+        &'a self,
+        s: &'a str,
+    ) -> impl Iterator<Item = &'a HeadEntry> + 'a {
         let index = self.finders().heads.ending(s);
-        index.iter().filter_map(|&i| self.heads.get(i)).filter(move |h| s.ends_with(h.head.as_str()))
+        index
+            .iter()
+            .filter_map(|&i| self.heads.get(i))
+            .filter(move |h| s.ends_with(h.head.as_str()))
     }
 
     /// Whether `s` is one of the generic phrases for organizations (企業, 研究機関…).
@@ -353,7 +391,10 @@ impl Vocabulary {
     pub(crate) fn role_at_end_of(&self, s: &str) -> Option<&str> {
         let last = s.chars().next_back()?;
         let candidates = self.role_index().by_last.get(&last)?;
-        candidates.iter().map(|&i| self.roles[i].as_str()).find(|r| s.ends_with(r))
+        candidates
+            .iter()
+            .map(|&i| self.roles[i].as_str())
+            .find(|r| s.ends_with(r))
     }
 
     /// Whether some role ends with the character `c` (every role, spaced or chained,
@@ -366,12 +407,18 @@ impl Vocabulary {
     pub(crate) fn role_at_start_of(&self, s: &str) -> Option<&str> {
         let first = s.chars().next()?;
         let candidates = self.role_index().by_first.get(&first)?;
-        candidates.iter().map(|&i| self.roles[i].as_str()).find(|r| s.starts_with(r))
+        candidates
+            .iter()
+            .map(|&i| self.roles[i].as_str())
+            .find(|r| s.starts_with(r))
     }
 
     /// The country a history table's marker (米, 英…) stands for.
     pub(crate) fn country_of_marker(&self, marker: &str) -> Option<&str> {
-        self.countries.iter().find(|c| c.marker == marker).map(|c| c.country.as_str())
+        self.countries
+            .iter()
+            .find(|c| c.marker == marker)
+            .map(|c| c.country.as_str())
     }
 }
 
@@ -381,18 +428,24 @@ mod tests {
 
     #[test]
     fn built_in_vocabulary_parses() {
-        let mut v = Vocabulary { ..Vocabulary::default() };
+        let mut v = Vocabulary {
+            ..Vocabulary::default()
+        };
         assert!(!v.roles.iter().any(|r| r == "理事兼事務局長"));
         assert!(v.roles.iter().any(|r| r == "代表取締役社長"));
         assert!(v.legal_forms.iter().any(|f| f.name == "国立研究開発法人"));
         assert!(toml::from_str::<VocabFile>(BUILT_IN).is_ok());
-        v.extend_from_toml("roles = [\"最高技術責任者\"]", Path::new("x")).unwrap();
+        v.extend_from_toml("roles = [\"最高技術責任者\"]", Path::new("x"))
+            .unwrap();
     }
 
     #[test]
     fn errors_name_the_line() {
         let mut v = Vocabulary::default();
-        let err = v.extend_from_toml("roles = [\"a\"]\nheads = [{ head = \"x\", kind = \"nope\" }]\n", Path::new("v.toml"));
+        let err = v.extend_from_toml(
+            "roles = [\"a\"]\nheads = [{ head = \"x\", kind = \"nope\" }]\n",
+            Path::new("v.toml"),
+        );
         let msg = err.unwrap_err().to_string();
         assert!(msg.starts_with("v.toml:2: "), "{msg}");
     }

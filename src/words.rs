@@ -34,7 +34,11 @@ impl Words {
                 first_bits[bit / 64] |= 1 << (bit % 64);
             }
         }
-        Words { words, by_first, first_bits }
+        Words {
+            words,
+            by_first,
+            first_bits,
+        }
     }
 
     /// Every occurrence of every word, word by word in list order: for each word, the
@@ -67,7 +71,9 @@ impl Words {
             if self.first_bits[bit / 64] & (1 << (bit % 64)) == 0 {
                 continue;
             }
-            let Some(candidates) = self.by_first.get(&c) else { continue };
+            let Some(candidates) = self.by_first.get(&c) else {
+                continue;
+            };
             self.record(hay, at, candidates, &mut out, &mut free_from);
         }
         out
@@ -76,7 +82,14 @@ impl Words {
     /// The `candidates` (words with the character at `at` first) that start at `at` and
     /// do not overlap their own previous occurrence.
     #[inline]
-    fn record(&self, hay: &str, at: usize, candidates: &[usize], out: &mut [Vec<usize>], free_from: &mut [usize]) {
+    fn record(
+        &self,
+        hay: &str,
+        at: usize,
+        candidates: &[usize],
+        out: &mut [Vec<usize>],
+        free_from: &mut [usize],
+    ) {
         let Some(rest) = hay.get(at..) else { return };
         for &i in candidates {
             let word = &self.words[i];
@@ -100,7 +113,9 @@ impl Affixes {
     pub fn new<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
         let mut index = Affixes::default();
         for (i, word) in words.into_iter().enumerate() {
-            let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else { continue };
+            let (Some(first), Some(last)) = (word.chars().next(), word.chars().next_back()) else {
+                continue;
+            };
             index.by_first.entry(first).or_default().push(i);
             index.by_last.entry(last).or_default().push(i);
         }
@@ -109,12 +124,18 @@ impl Affixes {
 
     /// The indices, in list order, of the words that may start `s` (same first character).
     pub fn starting(&self, s: &str) -> &[usize] {
-        s.chars().next().and_then(|c| self.by_first.get(&c)).map_or(&[], Vec::as_slice)
+        s.chars()
+            .next()
+            .and_then(|c| self.by_first.get(&c))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The indices, in list order, of the words that may end `s` (same last character).
     pub fn ending(&self, s: &str) -> &[usize] {
-        s.chars().next_back().and_then(|c| self.by_last.get(&c)).map_or(&[], Vec::as_slice)
+        s.chars()
+            .next_back()
+            .and_then(|c| self.by_last.get(&c))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The indices, in list order, of the words that may start or end `s`.
@@ -159,7 +180,10 @@ mod tests {
         let index = Affixes::new(words);
         assert_eq!(index.starting("株式会社アカネ"), &[0, 3]);
         assert_eq!(index.ending("アカネ会社"), &[0, 1, 2]);
-        assert_eq!(index.starting_or_ending("株式会社アカネ社"), vec![0, 1, 2, 3]);
+        assert_eq!(
+            index.starting_or_ending("株式会社アカネ社"),
+            vec![0, 1, 2, 3]
+        );
         assert!(index.starting("").is_empty());
     }
 
@@ -168,14 +192,31 @@ mod tests {
         let words = ["(株)", "株", "ああ", "あ", "株式会社", "式会", "社"];
         let hay = "(株)アカネと株式会社ああああ";
         let finder = Words::new(words);
-        let expected: Vec<Vec<usize>> = words.iter().map(|w| hay.match_indices(w).map(|(at, _)| at).collect()).collect();
+        let expected: Vec<Vec<usize>> = words
+            .iter()
+            .map(|w| hay.match_indices(w).map(|(at, _)| at).collect())
+            .collect();
         assert_eq!(finder.occurrences(hay), expected);
-        assert_eq!(Words::new(Vec::<String>::new()).occurrences("株"), Vec::<Vec<usize>>::new());
-        assert_eq!(Words::new(["", "株"]).occurrences("株株"), vec![vec![], vec![0, 3]]);
+        assert_eq!(
+            Words::new(Vec::<String>::new()).occurrences("株"),
+            Vec::<Vec<usize>>::new()
+        );
+        assert_eq!(
+            Words::new(["", "株"]).occurrences("株株"),
+            vec![vec![], vec![0, 3]]
+        );
         // more first characters than are searched for one by one: the walk over the text
-        let many: Vec<String> = ('一'..='龥').step_by(97).take(Words::MAX_SEARCHES + 5).map(|c| format!("{c}会")).chain(words.iter().map(|w| w.to_string())).collect();
+        let many: Vec<String> = ('一'..='龥')
+            .step_by(97)
+            .take(Words::MAX_SEARCHES + 5)
+            .map(|c| format!("{c}会"))
+            .chain(words.iter().map(|w| w.to_string()))
+            .collect();
         let hay = format!("{hay}{}", many.concat());
-        let expected: Vec<Vec<usize>> = many.iter().map(|w| hay.match_indices(w.as_str()).map(|(at, _)| at).collect()).collect();
+        let expected: Vec<Vec<usize>> = many
+            .iter()
+            .map(|w| hay.match_indices(w.as_str()).map(|(at, _)| at).collect())
+            .collect();
         assert_eq!(Words::new(&many).occurrences(&hay), expected);
     }
 }

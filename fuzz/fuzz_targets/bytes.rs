@@ -5,7 +5,11 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|bytes: &[u8]| {
-    let Ok(doc) = ja_press::Document::from_bytes("fuzz.txt", bytes) else { return };
-    let ex = common::extractor().extract_document(&doc).expect("extraction does not fail");
+    let Ok(doc) = ja_press::Document::from_bytes("fuzz.txt", bytes) else {
+        return;
+    };
+    let ex = common::extractor()
+        .extract_document(&doc)
+        .expect("extraction does not fail");
     common::check_spans(ex.document_text.as_deref().unwrap_or(doc.text()), &ex);
 });

@@ -4,6 +4,8 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|text: &str| {
-    let ex = common::extractor().extract(text).expect("text extraction does not fail");
+    let ex = common::extractor()
+        .extract(text)
+        .expect("text extraction does not fail");
     common::check_spans(text, &ex);
 });

@@ -5,6 +5,13 @@
 mod common;
 
 libfuzzer_sys::fuzz_target!(|page: &str| {
-    let ex = common::extractor().extract_html(page).expect("HTML extraction does not fail");
-    common::check_spans(ex.document_text.as_deref().expect("HTML output has its text"), &ex);
+    let ex = common::extractor()
+        .extract_html(page)
+        .expect("HTML extraction does not fail");
+    common::check_spans(
+        ex.document_text
+            .as_deref()
+            .expect("HTML output has its text"),
+        &ex,
+    );
 });

@@ -3,9 +3,9 @@
 //! that must yield nothing), which doubles as its tests.
 
 pub(crate) mod counts;
-pub(crate) mod numerals;
 pub(crate) mod dates;
 pub(crate) mod events;
+pub(crate) mod numerals;
 pub(crate) mod organizations;
 pub(crate) mod partnerships;
 pub(crate) mod people;
@@ -24,7 +24,8 @@ pub(crate) fn without_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
     // bytes of U+0085, U+00A0, U+1680, U+2000–U+205F; and U+3000, which is E3 80 80)
     let b = s.as_bytes();
     let may_have_space = b.iter().enumerate().any(|(i, &c)| {
-        matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2) || (c == 0xE3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
+        matches!(c, b'\t'..=b'\r' | b' ' | 0xC2 | 0xE1 | 0xE2)
+            || (c == 0xE3 && b.get(i + 1..i + 3) == Some(&[0x80, 0x80]))
     });
     if !may_have_space {
         return std::borrow::Cow::Borrowed(s);
@@ -41,7 +42,17 @@ pub(crate) fn without_whitespace(s: &str) -> std::borrow::Cow<'_, str> {
 pub(crate) fn publisher_org(out: &crate::model::Extraction) -> Option<usize> {
     let publisher = out.release.publishers.first()?;
     // compared without building strings: people look this up per person
-    let key: Vec<char> = publisher.text.chars().filter(|c| !c.is_whitespace()).collect();
-    let same = |s: &str| s.chars().filter(|c| !c.is_whitespace()).eq(key.iter().copied());
-    out.organizations.iter().position(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
+    let key: Vec<char> = publisher
+        .text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let same = |s: &str| {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .eq(key.iter().copied())
+    };
+    out.organizations
+        .iter()
+        .position(|o| same(&o.name) || o.aliases.iter().any(|a| same(a)))
 }

@@ -45,7 +45,9 @@ fn kanji(s: &str) -> Option<i64> {
     let chars: Vec<char> = s.chars().collect();
     if chars.iter().all(|&c| digit(c).is_some()) {
         // digit by digit: 二〇一八
-        return chars.iter().try_fold(0i64, |acc, &c| Some(acc.checked_mul(10)? + digit(c)?));
+        return chars
+            .iter()
+            .try_fold(0i64, |acc, &c| Some(acc.checked_mul(10)? + digit(c)?));
     }
     let mut total: i64 = 0; // completed 万/億 groups
     let mut group: i64 = 0; // within the current group
@@ -57,7 +59,9 @@ fn kanji(s: &str) -> Option<i64> {
         }
         if c == ',' {
             // only between ASCII digits: 1,200万
-            let between = i > 0 && chars[i - 1].is_ascii_digit() && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+            let between = i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit);
             if between {
                 continue;
             }
@@ -100,7 +104,9 @@ pub(crate) fn parse_f64(s: &str) -> Option<f64> {
     let mut scale: Option<f64> = None; // inside a decimal part: the place of the next digit
     let mut prev: Option<char> = None;
     for c in s.chars() {
-        let d = c.to_digit(10).or_else(|| digit(c).and_then(|d| u32::try_from(d).ok()));
+        let d = c
+            .to_digit(10)
+            .or_else(|| digit(c).and_then(|d| u32::try_from(d).ok()));
         if let Some(d) = d.map(f64::from) {
             current = Some(match scale {
                 Some(place) => {

@@ -28,20 +28,48 @@ static NAV_LINE: LazyLock<Regex> = LazyLock::new(|| {
 fn is_menu_bar(text: &str) -> bool {
     // breadcrumbs: 「ホーム > 大学案内 > …」; the last item may be the page's long title
     let crumbs: Vec<&str> = text.split(" > ").map(str::trim).collect();
-    if crumbs.len() >= 2 && crumbs[..crumbs.len() - 1].iter().all(|i| !i.is_empty() && i.chars().count() <= 16) {
+    if crumbs.len() >= 2
+        && crumbs[..crumbs.len() - 1]
+            .iter()
+            .all(|i| !i.is_empty() && i.chars().count() <= 16)
+    {
         return true;
     }
     for sep in [">", "›", "»", " | ", "|"] {
-        let items: Vec<&str> = text.split(sep).map(str::trim).filter(|i| !i.is_empty()).collect();
-        if items.len() >= 3 && items[..items.len() - 1].iter().all(|i| i.chars().count() <= 16 && !i.contains('。')) {
+        let items: Vec<&str> = text
+            .split(sep)
+            .map(str::trim)
+            .filter(|i| !i.is_empty())
+            .collect();
+        if items.len() >= 3
+            && items[..items.len() - 1]
+                .iter()
+                .all(|i| i.chars().count() <= 16 && !i.contains('。'))
+        {
             return true;
         }
     }
-    let short = |items: &[&str]| items.iter().all(|i| i.chars().count() <= 12 && !i.contains(['。', '、', ':']));
-    let wide: Vec<&str> = text.split("  ").map(str::trim).filter(|i| !i.is_empty()).collect();
-    let single: Vec<&str> = text.split(' ').map(str::trim).filter(|i| !i.is_empty()).collect();
+    let short = |items: &[&str]| {
+        items
+            .iter()
+            .all(|i| i.chars().count() <= 12 && !i.contains(['。', '、', ':']))
+    };
+    let wide: Vec<&str> = text
+        .split("  ")
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    let single: Vec<&str> = text
+        .split(' ')
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
     // single spaces only between Japanese words of three or more characters
-    let japanese = |items: &[&str]| items.iter().all(|i| i.chars().count() >= 3 && !i.chars().any(|c| c.is_ascii_alphanumeric()));
+    let japanese = |items: &[&str]| {
+        items
+            .iter()
+            .all(|i| i.chars().count() >= 3 && !i.chars().any(|c| c.is_ascii_alphanumeric()))
+    };
     (wide.len() >= 4 && short(&wide)) || (single.len() >= 5 && short(&single) && japanese(&single))
 }
 
@@ -100,8 +128,18 @@ fn is_nav_line(text: &str) -> bool {
 /// はこちら, を見る or をみる: 「PR TIMESプレスリリース詳細へ」.
 fn is_link_line(text: &str) -> bool {
     let text = text.trim_end();
-    let Some(link) = ["詳細へ", "はこちら", "を見る", "をみる"].iter().find_map(|w| text.strip_suffix(w)) else { return false };
-    let bullets = link.chars().take_while(|&c| matches!(c, '•' | '・' | '●' | '■' | '◆' | '▶' | '>' | '-') || c.is_whitespace()).count();
+    let Some(link) = ["詳細へ", "はこちら", "を見る", "をみる"]
+        .iter()
+        .find_map(|w| text.strip_suffix(w))
+    else {
+        return false;
+    };
+    let bullets = link
+        .chars()
+        .take_while(|&c| {
+            matches!(c, '•' | '・' | '●' | '■' | '◆' | '▶' | '>' | '-') || c.is_whitespace()
+        })
+        .count();
     let len = link.chars().count();
     // (the bullets may be read as part of the link's words)
     len >= 1 && len - bullets <= 30
@@ -110,7 +148,9 @@ fn is_link_line(text: &str) -> bool {
 /// Whether [`NAV_LINE`] could match `text`: each of its words has at most 34 characters
 /// that are not spaces, after the bullets before it (a quick test; most lines are longer).
 fn might_be_nav(text: &str) -> bool {
-    let core = text.trim_start_matches(|c: char| matches!(c, '•' | '・' | '●' | '■' | '◆' | '▶' | '>' | '-') || c.is_whitespace());
+    let core = text.trim_start_matches(|c: char| {
+        matches!(c, '•' | '・' | '●' | '■' | '◆' | '▶' | '>' | '-') || c.is_whitespace()
+    });
     core.chars().filter(|c| !c.is_whitespace()).take(41).count() <= 40
 }
 
@@ -141,8 +181,15 @@ pub(super) fn inline(s: &str) -> Vec<Range<usize>> {
     }
     let mut offset = 0;
     for line in s.split_inclusive('\n') {
-        let extension = |w: &[u8]| w[0] == b'.' && matches!(w[1].to_ascii_lowercase(), b'j' | b'p' | b'g' | b's' | b'w' | b'd' | b'x' | b'z');
-        if line.contains('@') || line.contains("http") || line.as_bytes().windows(2).any(extension) {
+        let extension = |w: &[u8]| {
+            w[0] == b'.'
+                && matches!(
+                    w[1].to_ascii_lowercase(),
+                    b'j' | b'p' | b'g' | b's' | b'w' | b'd' | b'x' | b'z'
+                )
+        };
+        if line.contains('@') || line.contains("http") || line.as_bytes().windows(2).any(extension)
+        {
             found(line, offset, &mut out);
         }
         offset += line.len();
@@ -156,20 +203,43 @@ mod tests {
 
     #[test]
     fn navigation_lines() {
-        for nav in ["Menu", "pagetop", "Facebook で Share !", "Twitter で Share !", "  • twitter", "LINE", "PR TIMESプレスリリース詳細へ", "ニュース"] {
+        for nav in [
+            "Menu",
+            "pagetop",
+            "Facebook で Share !",
+            "Twitter で Share !",
+            "  • twitter",
+            "LINE",
+            "PR TIMESプレスリリース詳細へ",
+            "ニュース",
+        ] {
             assert!(is_nav_line(nav), "{nav}");
         }
         // a link of up to 30 characters before its 詳細へ/はこちら, bullets aside
         assert!(is_nav_line(&format!("・ {}はこちら", "あ".repeat(30))));
         assert!(!is_nav_line(&format!("{}はこちら", "あ".repeat(31))));
         assert!(!is_nav_line("はこちら"));
-        for text in ["LINK-J、川崎市と覚書を締結", "2018年8月31日", "連携", "取り組み", "三井不動産株式会社"] {
+        for text in [
+            "LINK-J、川崎市と覚書を締結",
+            "2018年8月31日",
+            "連携",
+            "取り組み",
+            "三井不動産株式会社",
+        ] {
             assert!(!is_nav_line(text), "{text}");
         }
-        for menu in ["ホーム > 大学案内 > プレスリリース > 2024年度", "財団について | 助成・表彰事業 | 公募情報 | 刊行物", "個人のお客さま  法人のお客さま  株主・投資家の皆さま  採用情報"] {
+        for menu in [
+            "ホーム > 大学案内 > プレスリリース > 2024年度",
+            "財団について | 助成・表彰事業 | 公募情報 | 刊行物",
+            "個人のお客さま  法人のお客さま  株主・投資家の皆さま  採用情報",
+        ] {
             assert!(is_menu_bar(menu), "{menu}");
         }
-        for text in ["年月 団体・組織名 提携内容", "新役職  氏名  旧役職", "代表取締役社長    宮永 隆司     取締役常務執行役員"] {
+        for text in [
+            "年月 団体・組織名 提携内容",
+            "新役職  氏名  旧役職",
+            "代表取締役社長    宮永 隆司     取締役常務執行役員",
+        ] {
             assert!(!is_menu_bar(text), "{text}");
         }
     }
@@ -178,6 +248,9 @@ mod tests {
     fn inline_furniture() {
         let s = "UCLA-logo.jpgUCLAは、詳細は https://www.link-j.org/ まで。ツイッター@AstraZeneca(英語のみ)";
         let found: Vec<&str> = inline(s).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(found, vec!["UCLA-logo.jpg", "https://www.link-j.org/", "@AstraZeneca"]);
+        assert_eq!(
+            found,
+            vec!["UCLA-logo.jpg", "https://www.link-j.org/", "@AstraZeneca"]
+        );
     }
 }

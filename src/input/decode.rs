@@ -55,7 +55,9 @@ fn utf16(bytes: &[u8], little_endian: bool) -> Result<String, Problem> {
     let encoding = if little_endian { UTF_16LE } else { UTF_16BE };
     match encoding.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => Ok(text.into_owned()),
-        None => Err(Problem::Encoding("a UTF-16 byte-order mark, but invalid UTF-16 after it".into())),
+        None => Err(Problem::Encoding(
+            "a UTF-16 byte-order mark, but invalid UTF-16 after it".into(),
+        )),
     }
 }
 
@@ -127,9 +129,18 @@ mod tests {
 
     #[test]
     fn binary_and_garbage_are_refused() {
-        assert!(matches!(decode(b"PK\x03\x04\x00\x00"), Err(Problem::Binary(_))));
-        assert!(matches!(decode(&[0x80, 0xFF, 0xFE, 0x81, 0x7F, 0xFF]), Err(Problem::Encoding(_))));
-        assert!(matches!(decode(&[1, 2, 3, 4, 5, 6, 7, 8]), Err(Problem::Binary(_))));
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(Problem::Binary(_))
+        ));
+        assert!(matches!(
+            decode(&[0x80, 0xFF, 0xFE, 0x81, 0x7F, 0xFF]),
+            Err(Problem::Encoding(_))
+        ));
+        assert!(matches!(
+            decode(&[1, 2, 3, 4, 5, 6, 7, 8]),
+            Err(Problem::Binary(_))
+        ));
     }
 
     #[test]
@@ -142,13 +153,23 @@ mod tests {
         let text = "株式会社アカネは、2024年4月1日に新社屋を開設しました。";
         let (sjis, _, _) = SHIFT_JIS.encode(text);
         let mut utf16 = vec![0xFF, 0xFE];
-        text.encode_utf16().for_each(|u| utf16.extend(u.to_le_bytes()));
-        let cases: [&[u8]; 7] = [text.as_bytes(), &sjis, &utf16, b"", b"a\x00b", &[0x80, 0xFF, 0xFE, 0x81], &[1, 2, 3, 4, 5, 6, 7, 8]];
+        text.encode_utf16()
+            .for_each(|u| utf16.extend(u.to_le_bytes()));
+        let cases: [&[u8]; 7] = [
+            text.as_bytes(),
+            &sjis,
+            &utf16,
+            b"",
+            b"a\x00b",
+            &[0x80, 0xFF, 0xFE, 0x81],
+            &[1, 2, 3, 4, 5, 6, 7, 8],
+        ];
         for bytes in cases {
             let (a, b) = (decode(bytes), decode_owned(bytes.to_vec()));
             match (a, b) {
                 (Ok(a), Ok(b)) => assert_eq!(a, b),
-                (Err(Problem::Binary(a)), Err(Problem::Binary(b))) | (Err(Problem::Encoding(a)), Err(Problem::Encoding(b))) => {
+                (Err(Problem::Binary(a)), Err(Problem::Binary(b)))
+                | (Err(Problem::Encoding(a)), Err(Problem::Encoding(b))) => {
                     assert_eq!(a, b)
                 }
                 _ => panic!("{bytes:?}: decode and decode_owned differ"),

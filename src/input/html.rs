@@ -27,32 +27,95 @@ pub(super) struct Page {
 
 /// Elements whose content is never text of the release.
 const DROPPED: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "svg", "iframe", "select",
-    "option", "textarea", "head", "canvas", "video", "audio", "object", "embed", "map", "dialog", "footer",
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "svg", "iframe",
+    "select", "option", "textarea", "head", "canvas", "video", "audio", "object", "embed", "map",
+    "dialog", "footer",
 ];
 
 /// Class and id words of navigation, sharing and advertising widgets.
 const FURNITURE_WORDS: &[&str] = &[
-    "share", "sns", "social", "breadcrumb", "breadcrumbs", "pankuzu", "topicpath", "pagetop", "gnav", "globalnav",
-    "snav", "sidebar", "sidenav", "nav", "navi", "navigation", "menu", "cookie", "related", "recommend",
-    "ranking", "banner", "advertisement", "ads", "modal", "footer", "sitemap",
+    "share",
+    "sns",
+    "social",
+    "breadcrumb",
+    "breadcrumbs",
+    "pankuzu",
+    "topicpath",
+    "pagetop",
+    "gnav",
+    "globalnav",
+    "snav",
+    "sidebar",
+    "sidenav",
+    "nav",
+    "navi",
+    "navigation",
+    "menu",
+    "cookie",
+    "related",
+    "recommend",
+    "ranking",
+    "banner",
+    "advertisement",
+    "ads",
+    "modal",
+    "footer",
+    "sitemap",
 ];
 
 /// Elements that start and end a line.
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-    "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "caption", "blockquote", "pre", "figure",
-    "figcaption", "address", "hr", "center", "body", "html",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "caption",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "center",
+    "body",
+    "html",
 ];
 
 /// A quick test for HTML content when the file name says nothing.
 pub(super) fn looks_like_html(s: &str) -> bool {
-    let head: String = s.trim_start_matches(['\u{FEFF}', ' ', '\n', '\r', '\t']).chars().take(1024).collect();
+    let head: String = s
+        .trim_start_matches(['\u{FEFF}', ' ', '\n', '\r', '\t'])
+        .chars()
+        .take(1024)
+        .collect();
     let lower = head.to_ascii_lowercase();
     lower.starts_with("<!doctype html")
         || lower.starts_with("<html")
         || lower.starts_with("<?xml") && lower.contains("<html")
-        || ["<body", "<head", "<p>", "<div", "<meta "].iter().filter(|t| lower.contains(*t)).count() >= 2
+        || ["<body", "<head", "<p>", "<div", "<meta "]
+            .iter()
+            .filter(|t| lower.contains(*t))
+            .count()
+            >= 2
 }
 
 pub(super) fn read(source: &str) -> Page {
@@ -74,19 +137,35 @@ fn clean(s: &str) -> Option<String> {
 fn read_meta(html: &Html) -> HtmlMeta {
     let mut meta = HtmlMeta::default();
     if let Some(sel) = selector("title") {
-        meta.title = html.select(&sel).next().and_then(|t| clean(&t.text().collect::<String>()));
+        meta.title = html
+            .select(&sel)
+            .next()
+            .and_then(|t| clean(&t.text().collect::<String>()));
     }
     if let Some(sel) = selector("meta") {
         for el in html.select(&sel) {
             let e = el.value();
-            let key = e.attr("property").or_else(|| e.attr("name")).or_else(|| e.attr("itemprop")).unwrap_or("");
-            let Some(content) = e.attr("content").and_then(clean) else { continue };
+            let key = e
+                .attr("property")
+                .or_else(|| e.attr("name"))
+                .or_else(|| e.attr("itemprop"))
+                .unwrap_or("");
+            let Some(content) = e.attr("content").and_then(clean) else {
+                continue;
+            };
             match key.to_ascii_lowercase().as_str() {
                 "og:title" | "twitter:title" => {
                     meta.og_title.get_or_insert(content);
                 }
-                "article:published_time" | "datepublished" | "pubdate" | "publishdate" | "date"
-                | "dc.date" | "dc.date.issued" | "dcterms.issued" | "og:published_time" => {
+                "article:published_time"
+                | "datepublished"
+                | "pubdate"
+                | "publishdate"
+                | "date"
+                | "dc.date"
+                | "dc.date.issued"
+                | "dcterms.issued"
+                | "og:published_time" => {
                     meta.published.get_or_insert(content);
                 }
                 "og:site_name" => {
@@ -97,7 +176,9 @@ fn read_meta(html: &Html) -> HtmlMeta {
         }
     }
     if let Some(sel) = selector("time[datetime]") {
-        meta.time = html.select(&sel).find_map(|t| t.value().attr("datetime").and_then(clean));
+        meta.time = html
+            .select(&sel)
+            .find_map(|t| t.value().attr("datetime").and_then(clean));
     }
     if let Some(sel) = selector(r#"script[type="application/ld+json"]"#) {
         for script in html.select(&sel) {
@@ -107,7 +188,11 @@ fn read_meta(html: &Html) -> HtmlMeta {
                     meta.published = find_json(&json, "datePublished");
                 }
                 if meta.site_name.is_none() {
-                    meta.site_name = json.get("publisher").and_then(|p| p.get("name")).and_then(|n| n.as_str()).and_then(clean);
+                    meta.site_name = json
+                        .get("publisher")
+                        .and_then(|p| p.get("name"))
+                        .and_then(|n| n.as_str())
+                        .and_then(clean);
                 }
             }
         }
@@ -133,9 +218,16 @@ fn find_json(value: &serde_json::Value, key: &str) -> Option<String> {
 }
 
 fn is_furniture(e: &scraper::node::Element) -> bool {
-    let words = e.attr("class").into_iter().chain(e.id()).flat_map(|v| v.split([' ', '-', '_']));
-    words.map(str::to_ascii_lowercase).any(|w| FURNITURE_WORDS.contains(&w.as_str()))
-        || e.attr("role").is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "search"))
+    let words = e
+        .attr("class")
+        .into_iter()
+        .chain(e.id())
+        .flat_map(|v| v.split([' ', '-', '_']));
+    words
+        .map(str::to_ascii_lowercase)
+        .any(|w| FURNITURE_WORDS.contains(&w.as_str()))
+        || e.attr("role")
+            .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "search"))
         || e.attr("aria-hidden") == Some("true")
         || e.attr("hidden").is_some()
 }

@@ -39,7 +39,11 @@ impl Document {
     /// assert_eq!(doc.kind(), ja_press::InputKind::Text);
     /// ```
     pub fn from_text(text: impl Into<String>) -> Self {
-        Document { source: None, kind: InputKind::Text, content: text.into() }
+        Document {
+            source: None,
+            kind: InputKind::Text,
+            content: text.into(),
+        }
     }
 
     /// An HTML document.
@@ -49,7 +53,11 @@ impl Document {
     /// assert_eq!(doc.kind(), ja_press::InputKind::Html);
     /// ```
     pub fn from_html(html: impl Into<String>) -> Self {
-        Document { source: None, kind: InputKind::Html, content: html.into() }
+        Document {
+            source: None,
+            kind: InputKind::Html,
+            content: html.into(),
+        }
     }
 
     /// Decodes bytes (UTF-8 with or without BOM, UTF-16 with BOM, Shift_JIS, EUC-JP) and
@@ -73,10 +81,19 @@ impl Document {
         Self::from_decoded(path, decode::decode_owned(bytes))
     }
 
-    fn from_decoded(path: &Path, decoded: std::result::Result<String, decode::Problem>) -> Result<Self> {
+    fn from_decoded(
+        path: &Path,
+        decoded: std::result::Result<String, decode::Problem>,
+    ) -> Result<Self> {
         let content = decoded.map_err(|reason| match reason {
-            decode::Problem::Binary(reason) => Error::Input { path: path.to_path_buf(), reason },
-            decode::Problem::Encoding(reason) => Error::Encoding { path: path.to_path_buf(), reason },
+            decode::Problem::Binary(reason) => Error::Input {
+                path: path.to_path_buf(),
+                reason,
+            },
+            decode::Problem::Encoding(reason) => Error::Encoding {
+                path: path.to_path_buf(),
+                reason,
+            },
         })?;
         let by_extension = path
             .extension()
@@ -85,7 +102,11 @@ impl Document {
         let is_html = by_extension.unwrap_or(false) || html::looks_like_html(&content);
         Ok(Document {
             source: Some(path.display().to_string()),
-            kind: if is_html { InputKind::Html } else { InputKind::Text },
+            kind: if is_html {
+                InputKind::Html
+            } else {
+                InputKind::Text
+            },
             content,
         })
     }
@@ -148,7 +169,10 @@ impl Document {
 /// # Ok::<(), ja_press::Error>(())
 /// ```
 pub fn read_document(path: &Path) -> Result<Document> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     Document::from_owned_bytes(path, bytes)
 }
 
@@ -161,10 +185,16 @@ pub(crate) struct Prepared<'a> {
 
 pub(crate) fn prepare(kind: InputKind, content: &str) -> Prepared<'_> {
     match kind {
-        InputKind::Text => Prepared { text: std::borrow::Cow::Borrowed(content), meta: HtmlMeta::default() },
+        InputKind::Text => Prepared {
+            text: std::borrow::Cow::Borrowed(content),
+            meta: HtmlMeta::default(),
+        },
         InputKind::Html => {
             let page = html::read(content);
-            Prepared { text: std::borrow::Cow::Owned(page.text), meta: page.meta }
+            Prepared {
+                text: std::borrow::Cow::Owned(page.text),
+                meta: page.meta,
+            }
         }
     }
 }

@@ -60,7 +60,9 @@ impl Normalized {
                     continue;
                 }
                 '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{00AD}' => {}
-                '\u{2460}'..='\u{24FF}' | '\u{3251}'..='\u{32BF}' | '\u{2776}'..='\u{2793}' => text.push(c),
+                '\u{2460}'..='\u{24FF}' | '\u{3251}'..='\u{32BF}' | '\u{2776}'..='\u{2793}' => {
+                    text.push(c)
+                }
                 '\u{2010}'..='\u{2013}' | '\u{2212}' | '\u{FE63}' | '\u{FF0D}' => text.push('-'),
                 '\u{FF66}'..='\u{FF9D}' => {
                     // Half-width katakana, with a following half-width voiced mark joined to it.
@@ -82,7 +84,12 @@ impl Normalized {
             if norm_end - norm_start != orig_end - at
                 || text[norm_start..].chars().count() != original[at..orig_end].chars().count()
             {
-                pieces.push(Piece { norm_start, norm_end, orig_start: at, orig_end });
+                pieces.push(Piece {
+                    norm_start,
+                    norm_end,
+                    orig_start: at,
+                    orig_end,
+                });
             }
         }
         Normalized { text, pieces }
@@ -95,7 +102,11 @@ impl Normalized {
             return p;
         }
         let piece = self.pieces[i - 1];
-        if p < piece.norm_end { piece.orig_start } else { piece.orig_end + (p - piece.norm_end) }
+        if p < piece.norm_end {
+            piece.orig_start
+        } else {
+            piece.orig_end + (p - piece.norm_end)
+        }
     }
 
     /// The original offset where a mention ending at normalized offset `p` ends.
@@ -105,7 +116,11 @@ impl Normalized {
             return p;
         }
         let piece = self.pieces[i - 1];
-        if p <= piece.norm_end { piece.orig_end } else { piece.orig_end + (p - piece.norm_end) }
+        if p <= piece.norm_end {
+            piece.orig_end
+        } else {
+            piece.orig_end + (p - piece.norm_end)
+        }
     }
 
     /// A normalized byte range as an original byte range.
@@ -156,7 +171,12 @@ mod tests {
         for needle in ["LINK-J", "アストラゼネカ", "2018年", "は、"] {
             let at = n.text.find(needle).unwrap();
             let r = n.to_original(at..at + needle.len());
-            assert_eq!(fold(&original[r.clone()]), needle, "{needle} -> {:?}", &original[r]);
+            assert_eq!(
+                fold(&original[r.clone()]),
+                needle,
+                "{needle} -> {:?}",
+                &original[r]
+            );
         }
     }
 

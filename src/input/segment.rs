@@ -51,10 +51,16 @@ impl<'a> Text<'a> {
             lines.push(line(s, start..s.len()));
         }
         boilerplate::mark(s, &mut lines);
-        let blank = lines.iter().filter(|l| l.boilerplate).map(|l| l.range.clone());
+        let blank = lines
+            .iter()
+            .filter(|l| l.boilerplate)
+            .map(|l| l.range.clone());
         let view = blanked(s, blank.chain(boilerplate::inline(s)).collect());
-        let sentences =
-            lines.iter().filter(|l| !l.boilerplate).flat_map(|l| split_sentences(&view, l.trimmed.clone())).collect();
+        let sentences = lines
+            .iter()
+            .filter(|l| !l.boilerplate)
+            .flat_map(|l| split_sentences(&view, l.trimmed.clone()))
+            .collect();
         let mut char_marks = Vec::with_capacity(original.len() / MARK + 1);
         let mut chars = 0;
         let bytes = original.as_bytes();
@@ -67,7 +73,14 @@ impl<'a> Text<'a> {
             }
         }
         char_marks.push(chars);
-        Text { original, norm, view, lines, sentences, char_marks }
+        Text {
+            original,
+            norm,
+            view,
+            lines,
+            sentences,
+            char_marks,
+        }
     }
 
     /// The normalized text, furniture included.
@@ -86,13 +99,19 @@ impl<'a> Text<'a> {
         let base = self.char_marks.get(mark).copied().unwrap_or(0);
         let from = (mark * MARK).min(self.original.len());
         let to = byte.min(self.original.len());
-        base + self.original.as_bytes()[from..to].iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+        base + self.original.as_bytes()[from..to]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
     }
 
     /// The span of the original that a normalized range comes from.
     pub fn span(&self, range: Range<usize>) -> Span {
         let r = self.norm.to_original(range);
-        Span { byte: [r.start, r.end], char: [self.char_at(r.start), self.char_at(r.end)] }
+        Span {
+            byte: [r.start, r.end],
+            char: [self.char_at(r.start), self.char_at(r.end)],
+        }
     }
 
     /// The original text of a normalized range.
@@ -104,7 +123,10 @@ impl<'a> Text<'a> {
     /// A mention of a normalized range: the original's text and span.
     pub fn mention(&self, range: Range<usize>) -> Mention {
         let span = self.span(range);
-        Mention { text: self.original[span.range()].to_string(), span }
+        Mention {
+            text: self.original[span.range()].to_string(),
+            span,
+        }
     }
 
     /// The sentence holding normalized offset `p`, if any.
@@ -123,7 +145,9 @@ fn blanked(s: &str, mut ranges: Vec<Range<usize>>) -> String {
     let mut at = 0;
     for r in ranges {
         let from = r.start.max(at);
-        let (Some(kept), Some(_)) = (s.get(at..from), s.get(from..r.end.max(from))) else { continue };
+        let (Some(kept), Some(_)) = (s.get(at..from), s.get(from..r.end.max(from))) else {
+            continue;
+        };
         out.push_str(kept);
         let mut spaces = r.end.saturating_sub(from);
         while spaces > 0 {
@@ -141,8 +165,17 @@ fn line(s: &str, range: Range<usize>) -> Line {
     let text = &s[range.clone()];
     let lead = text.len() - text.trim_start().len();
     let trail = text.len() - text.trim_end().len();
-    let trimmed = if lead == text.len() { range.start..range.start } else { range.start + lead..range.end - trail };
-    Line { range, trimmed, boilerplate: false, menu: false }
+    let trimmed = if lead == text.len() {
+        range.start..range.start
+    } else {
+        range.start + lead..range.end - trail
+    };
+    Line {
+        range,
+        trimmed,
+        boilerplate: false,
+        menu: false,
+    }
 }
 
 /// Sentences end at 。！？ (and ! ?) outside brackets; a line is at most one paragraph.
@@ -185,9 +218,15 @@ mod tests {
         let original = "見出し\r\n\r\n　本文です。「引用。です」と述べた。２０１８年\n";
         let t = Text::new(original);
         assert_eq!(t.lines.len(), 3);
-        assert_eq!(&t.s()[t.lines[2].trimmed.clone()], "本文です。「引用。です」と述べた。2018年");
+        assert_eq!(
+            &t.s()[t.lines[2].trimmed.clone()],
+            "本文です。「引用。です」と述べた。2018年"
+        );
         let sentences: Vec<&str> = t.sentences.iter().map(|r| &t.s()[r.clone()]).collect();
-        assert_eq!(sentences, vec!["見出し", "本文です。", "「引用。です」と述べた。", "2018年"]);
+        assert_eq!(
+            sentences,
+            vec!["見出し", "本文です。", "「引用。です」と述べた。", "2018年"]
+        );
         let at = t.s().find("2018年").unwrap();
         let m = t.mention(at..at + "2018年".len());
         assert_eq!(m.text, "２０１８年");

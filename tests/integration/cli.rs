@@ -9,7 +9,9 @@ use serde_json::Value;
 use crate::common::bin;
 
 fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures").join(rel)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join(rel)
 }
 
 fn run(args: &[&str]) -> Output {
@@ -17,7 +19,8 @@ fn run(args: &[&str]) -> Output {
 }
 
 fn json(out: &Output) -> Value {
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
 }
 
 #[test]
@@ -29,7 +32,12 @@ fn the_seeds_have_their_title_publisher_and_release_date() {
             Some("アストラゼネカ株式会社"),
             Some("2021-05-11"),
         ),
-        ("001_dfd6054aa9c24ae2", "LINK-J、公益財団法人先端医療振興財団と相互提携の覚書を締結", None, None),
+        (
+            "001_dfd6054aa9c24ae2",
+            "LINK-J、公益財団法人先端医療振興財団と相互提携の覚書を締結",
+            None,
+            None,
+        ),
         (
             "002_64870647275ca508",
             "LINK-J、川崎市とライフサイエンス領域に関する相互提携の覚書を締結",
@@ -47,7 +55,11 @@ fn the_seeds_have_their_title_publisher_and_release_date() {
     for (name, title, publisher, date) in want {
         let path = fixture(&format!("seeds/{name}.txt"));
         let out = run(&[path.to_str().expect("utf-8 path")]);
-        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         let v = json(&out);
         assert_eq!(v["title"].as_str(), Some(title), "{name}");
         assert_eq!(v["publisher"].as_str(), publisher, "{name}");
@@ -59,19 +71,31 @@ fn the_seeds_have_their_title_publisher_and_release_date() {
 #[test]
 fn an_html_page_gives_the_metadata_of_its_text_version() {
     for name in ["b11_kestrel_series_b", "b12_hamamatsu_kuura_agreement"] {
-        let html = json(&run(&[fixture(&format!("corpus/{name}.html")).to_str().expect("path")]));
-        let text = json(&run(&[fixture(&format!("corpus/{name}_text.txt")).to_str().expect("path")]));
+        let html = json(&run(&[fixture(&format!("corpus/{name}.html"))
+            .to_str()
+            .expect("path")]));
+        let text = json(&run(&[fixture(&format!("corpus/{name}_text.txt"))
+            .to_str()
+            .expect("path")]));
         for field in ["title", "publisher", "release_date"] {
             assert_eq!(html[field], text[field], "{name}: {field}");
         }
         assert_eq!(html["input"], "html");
-        let doc = html["document_text"].as_str().expect("HTML output carries its text");
+        let doc = html["document_text"]
+            .as_str()
+            .expect("HTML output carries its text");
         // spans of HTML input index the page's text
         for d in html["dates"].as_array().expect("dates") {
-            let (s, e) = (d["span"]["byte"][0].as_u64().expect("start") as usize, d["span"]["byte"][1].as_u64().expect("end") as usize);
+            let (s, e) = (
+                d["span"]["byte"][0].as_u64().expect("start") as usize,
+                d["span"]["byte"][1].as_u64().expect("end") as usize,
+            );
             assert_eq!(&doc[s..e], d["text"].as_str().expect("text"));
         }
-        assert!(!doc.contains("ホーム") || !doc.starts_with("ホーム"), "navigation is dropped");
+        assert!(
+            !doc.contains("ホーム") || !doc.starts_with("ホーム"),
+            "navigation is dropped"
+        );
     }
 }
 
@@ -81,8 +105,10 @@ fn several_files_give_json_lines_in_order() {
     let b = fixture("seeds/002_64870647275ca508.txt");
     let out = run(&["-q", b.to_str().expect("path"), a.to_str().expect("path")]);
     assert!(out.status.success());
-    let lines: Vec<Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["source"].as_str(), b.to_str());
     assert_eq!(lines[1]["source"].as_str(), a.to_str());
@@ -90,11 +116,21 @@ fn several_files_give_json_lines_in_order() {
 
 #[test]
 fn a_folder_is_read_recursively_and_sorted() {
-    let out = run(&["-q", "--format", "jsonl", fixture("seeds").to_str().expect("path")]);
+    let out = run(&[
+        "-q",
+        "--format",
+        "jsonl",
+        fixture("seeds").to_str().expect("path"),
+    ]);
     assert!(out.status.success());
     let sources: Vec<String> = String::from_utf8_lossy(&out.stdout)
         .lines()
-        .map(|l| serde_json::from_str::<Value>(l).expect("JSON")["source"].as_str().unwrap_or_default().to_string())
+        .map(|l| {
+            serde_json::from_str::<Value>(l).expect("JSON")["source"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string()
+        })
         .collect();
     assert_eq!(sources.len(), 5);
     let mut sorted = sources.clone();
@@ -131,11 +167,17 @@ fn a_missing_file_is_an_error_naming_it_and_the_others_go_on() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("no/such/file.txt"), "{stderr}");
-    let lines: Vec<Value> =
-        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect();
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
     assert_eq!(lines.len(), 2);
     assert_eq!(lines[0]["source"], "no/such/file.txt");
-    assert!(lines[0]["error"].as_str().is_some_and(|e| e.contains("no/such/file.txt")));
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("no/such/file.txt"))
+    );
     assert_eq!(lines[1]["release_date"], "2021-05-11");
 }
 
@@ -147,7 +189,10 @@ fn invalid_utf8_and_empty_input() {
     let out = run(&[bad.to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("bad.txt") && stderr.contains("UTF-8"), "{stderr}");
+    assert!(
+        stderr.contains("bad.txt") && stderr.contains("UTF-8"),
+        "{stderr}"
+    );
 
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, "").expect("write");
@@ -162,7 +207,11 @@ fn invalid_utf8_and_empty_input() {
 fn shift_jis_files_are_decoded() {
     let path = fixture("corpus/a13_sjis_kyodo_kenkyu.txt");
     let out = run(&[path.to_str().expect("path")]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v = json(&out);
     assert!(v["organizations"].as_array().is_some_and(|o| !o.is_empty()));
 }

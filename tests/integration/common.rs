@@ -26,7 +26,11 @@ pub fn bin() -> Command {
 
 /// Runs `ja-press ARGS` from the repository root.
 pub fn ja_press(args: &[&str]) -> Output {
-    bin().args(args).current_dir(root()).output().unwrap_or_else(|e| panic!("running ja-press: {e}"))
+    bin()
+        .args(args)
+        .current_dir(root())
+        .output()
+        .unwrap_or_else(|e| panic!("running ja-press: {e}"))
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -52,10 +56,17 @@ pub fn check_spans(input: &str, ex: &Extraction) -> Result<(), String> {
     let span_ok = |what: &str, span: &Span| -> Result<(), String> {
         let [b0, b1] = span.byte;
         if b0 > b1 || b1 > input.len() {
-            return Err(format!("{what}: byte span {:?} outside 0..{}", span.byte, input.len()));
+            return Err(format!(
+                "{what}: byte span {:?} outside 0..{}",
+                span.byte,
+                input.len()
+            ));
         }
         if !input.is_char_boundary(b0) || !input.is_char_boundary(b1) {
-            return Err(format!("{what}: byte span {:?} not on char boundaries", span.byte));
+            return Err(format!(
+                "{what}: byte span {:?} not on char boundaries",
+                span.byte
+            ));
         }
         if span.char != [chars_at[b0], chars_at[b1]] {
             return Err(format!(
@@ -71,13 +82,20 @@ pub fn check_spans(input: &str, ex: &Extraction) -> Result<(), String> {
         span_ok(what, span)?;
         let slice = &input[span.range()];
         if slice != text {
-            return Err(format!("{what}: text {text:?} but the span {:?} holds {slice:?}", span.byte));
+            return Err(format!(
+                "{what}: text {text:?} but the span {:?} holds {slice:?}",
+                span.byte
+            ));
         }
         Ok(())
     };
     for o in &ex.organizations {
         for m in &o.mentions {
-            text_ok(&format!("organization {:?} mention", o.name), &m.span, &m.text)?;
+            text_ok(
+                &format!("organization {:?} mention", o.name),
+                &m.span,
+                &m.text,
+            )?;
         }
     }
     for p in &ex.people {
@@ -148,7 +166,12 @@ pub fn fixture_lines() -> Vec<String> {
         paths.sort();
         for path in paths {
             let doc = ja_press::read_document(&path).unwrap_or_else(|e| panic!("{e}"));
-            lines.extend(doc.text().lines().filter(|l| !l.trim().is_empty()).map(str::to_string));
+            lines.extend(
+                doc.text()
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string),
+            );
         }
     }
     lines
@@ -250,7 +273,10 @@ const ODD: &[&str] = &[
 
 /// An arbitrary string of pieces: fixture lines (whole or cut at a char), odd
 /// characters, and random kana, kanji, digits and ASCII.
-pub fn text_strategy(lines: std::sync::Arc<Vec<String>>, max_pieces: usize) -> impl Strategy<Value = String> {
+pub fn text_strategy(
+    lines: std::sync::Arc<Vec<String>>,
+    max_pieces: usize,
+) -> impl Strategy<Value = String> {
     let n = lines.len().max(1);
     let piece = prop_oneof![
         4 => (0..n, any::<prop::sample::Index>(), any::<prop::sample::Index>()).prop_map(move |(i, a, b)| {
@@ -300,7 +326,11 @@ pub fn html_strategy(lines: std::sync::Arc<Vec<String>>) -> impl Strategy<Value 
     )
         .prop_map(|(body, head, main)| {
             let body = body.concat();
-            let body = if main { format!("<main>{body}</main>") } else { body };
+            let body = if main {
+                format!("<main>{body}</main>")
+            } else {
+                body
+            };
             format!("<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>")
         })
 }

@@ -15,7 +15,8 @@ fn write_lines(dir: &Path, name: &str, docs: &[Value]) -> PathBuf {
 }
 
 fn s(p: &Path) -> &str {
-    p.to_str().unwrap_or_else(|| panic!("not UTF-8: {}", p.display()))
+    p.to_str()
+        .unwrap_or_else(|| panic!("not UTF-8: {}", p.display()))
 }
 
 fn span(at: usize) -> Value {
@@ -72,7 +73,10 @@ fn runs(dir: &Path) -> (PathBuf, PathBuf) {
         json!({"source": "d.txt", "organizations": []}),
         json!({"source": "e.txt", "error": "e.txt: not text: binary data"}),
     ];
-    (write_lines(dir, "old.jsonl", &old), write_lines(dir, "new.jsonl", &new))
+    (
+        write_lines(dir, "old.jsonl", &old),
+        write_lines(dir, "new.jsonl", &new),
+    )
 }
 
 #[test]
@@ -106,8 +110,14 @@ fn diff_reports_added_removed_and_changed_items() {
     assert!(!text.contains("2018年8月31日"), "{text}");
     assert!(!text.contains("福田"), "{text}");
     let last = text.lines().last().unwrap_or_default();
-    assert!(last.starts_with("3 documents in both: 2 changed, 1 unchanged; 1 only in"), "{last}");
-    assert!(last.ends_with("items: 2 added, 1 removed, 6 changed"), "{last}");
+    assert!(
+        last.starts_with("3 documents in both: 2 changed, 1 unchanged; 1 only in"),
+        "{last}"
+    );
+    assert!(
+        last.ends_with("items: 2 added, 1 removed, 6 changed"),
+        "{last}"
+    );
 
     let fail = ja_press(&["diff", "--fail-on-change", s(&old), s(&new)]);
     assert_eq!(fail.status.code(), Some(1));
@@ -119,17 +129,24 @@ fn diff_as_json() {
     let (old, new) = runs(dir.path());
     let out = ja_press(&["diff", "--format", "json", s(&old), s(&new)]);
     assert_eq!(out.status.code(), Some(0));
-    let r: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    let r: Value =
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
     assert_eq!(r["summary"]["changed"], 2);
     assert_eq!(r["summary"]["unchanged"], 1);
     assert_eq!(r["only_in_old"], json!(["c.txt"]));
     assert_eq!(r["only_in_new"], json!(["d.txt"]));
     let a = &r["documents"][0];
     assert_eq!(a["source"], "a.txt");
-    let dates =
-        a["fields"].as_array().and_then(|fs| fs.iter().find(|f| f["field"] == "dates")).cloned().unwrap_or_default();
+    let dates = a["fields"]
+        .as_array()
+        .and_then(|fs| fs.iter().find(|f| f["field"] == "dates"))
+        .cloned()
+        .unwrap_or_default();
     assert_eq!(dates["changed"][0]["item"], "8月30日");
-    assert_eq!(dates["changed"][0]["changes"][0], "value: 2018-08-30 → XXXX-08-30");
+    assert_eq!(
+        dates["changed"][0]["changes"][0],
+        "value: 2018-08-30 → XXXX-08-30"
+    );
 }
 
 #[test]
@@ -145,8 +162,18 @@ fn identical_runs_are_no_change() {
     };
     let (a, b) = (run("a.jsonl"), run("b.jsonl"));
     let out = ja_press(&["diff", "--fail-on-change", s(&a), s(&b)]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
-    assert!(stdout(&out).starts_with("5 documents in both: 0 changed, 5 unchanged; 0 only in"), "{}", stdout(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).starts_with("5 documents in both: 0 changed, 5 unchanged; 0 only in"),
+        "{}",
+        stdout(&out)
+    );
 
     // One document dropped from the new run is a change.
     let text = std::fs::read_to_string(&b).unwrap_or_else(|e| panic!("{e}"));
@@ -154,7 +181,11 @@ fn identical_runs_are_no_change() {
     std::fs::write(&b, fewer).unwrap_or_else(|e| panic!("{e}"));
     let out = ja_press(&["diff", "--fail-on-change", s(&a), s(&b)]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("000_47c558a8d59b07d5.txt"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("000_47c558a8d59b07d5.txt"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
@@ -162,7 +193,11 @@ fn a_bad_json_line_names_the_file_and_line() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let good = write_lines(dir.path(), "good.jsonl", &[json!({"source": "a.txt"})]);
     let bad = dir.path().join("bad.jsonl");
-    std::fs::write(&bad, "{\"source\": \"a.txt\"}\n\n{\"source\": \"b.txt\", \n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &bad,
+        "{\"source\": \"a.txt\"}\n\n{\"source\": \"b.txt\", \n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let out = ja_press(&["diff", s(&good), s(&bad)]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
@@ -173,11 +208,19 @@ fn a_bad_json_line_names_the_file_and_line() {
     std::fs::write(&array, "{\"source\": \"a.txt\"}\n[1, 2]\n").unwrap_or_else(|e| panic!("{e}"));
     let out = ja_press(&["diff", s(&array), s(&good)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains(&format!("{}:2: expected a JSON object", array.display())), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!("{}:2: expected a JSON object", array.display())),
+        "{}",
+        stderr(&out)
+    );
 
     let out = ja_press(&["diff", s(&good), "no/such/run.jsonl"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no/such/run.jsonl"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no/such/run.jsonl"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -191,6 +234,16 @@ fn a_single_pretty_printed_result_is_a_run_of_one() {
     };
     let (a, b) = (one("a.json"), one("b.json"));
     let out = ja_press(&["diff", "--fail-on-change", s(&a), s(&b)]);
-    assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
-    assert!(stdout(&out).starts_with("1 documents in both: 0 changed"), "{}", stdout(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        stdout(&out).starts_with("1 documents in both: 0 changed"),
+        "{}",
+        stdout(&out)
+    );
 }

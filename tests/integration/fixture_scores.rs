@@ -19,13 +19,21 @@ fn floors(table: &str) -> Vec<Floor> {
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let all: BTreeMap<String, BTreeMap<String, f64>> =
         toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let floors = all.get(table).unwrap_or_else(|| panic!("{}: no [{table}] table", path.display()));
+    let floors = all
+        .get(table)
+        .unwrap_or_else(|| panic!("{}: no [{table}] table", path.display()));
     let mut out = Vec::new();
     for (field, min) in floors {
-        out.push(Floor::new(field, *min).unwrap_or_else(|e| panic!("{}: [{table}] {e}", path.display())));
+        out.push(
+            Floor::new(field, *min).unwrap_or_else(|e| panic!("{}: [{table}] {e}", path.display())),
+        );
     }
     for name in Field::ALL.iter().map(|f| f.name()).chain(["micro"]) {
-        assert!(floors.contains_key(name), "{}: [{table}] has no floor for {name}", path.display());
+        assert!(
+            floors.contains_key(name),
+            "{}: [{table}] has no floor for {name}",
+            path.display()
+        );
     }
     out
 }
@@ -38,9 +46,13 @@ fn score_dir(dir: &Path) -> (Scores, String) {
     let mut misses = String::new();
     for pair in pairs {
         let key = AnswerKey::from_path(&pair.key).unwrap_or_else(|e| panic!("{e}"));
-        let document = pair.document.unwrap_or_else(|e| panic!("{}: {e}", pair.key.display()));
+        let document = pair
+            .document
+            .unwrap_or_else(|e| panic!("{}: {e}", pair.key.display()));
         let doc = ja_press::read_document(&document).unwrap_or_else(|e| panic!("{e}"));
-        let ex = extractor().extract_document(&doc).unwrap_or_else(|e| panic!("{}: {e}", document.display()));
+        let ex = extractor()
+            .extract_document(&doc)
+            .unwrap_or_else(|e| panic!("{}: {e}", document.display()));
         let score = eval::score(&key, &ex);
         for field in Field::ALL {
             let f = score.field(field);
@@ -67,7 +79,12 @@ fn check(set: &str) {
     let below = scores.below(&floors);
     let report: Vec<String> = below
         .iter()
-        .map(|(floor, f1)| format!("{} F1 {f1:.3} is below its floor {:.3}", floor.field, floor.min_f1))
+        .map(|(floor, f1)| {
+            format!(
+                "{} F1 {f1:.3} is below its floor {:.3}",
+                floor.field, floor.min_f1
+            )
+        })
         .collect();
     assert!(
         below.is_empty(),
@@ -120,11 +137,18 @@ fn blind2_meets_its_floors() {
 
 #[test]
 fn every_fixture_key_parses_and_has_its_document() {
-    for set in ["seeds", "corpus", "holdout", "unseen", "fresh", "blind", "blind2"] {
+    for set in [
+        "seeds", "corpus", "holdout", "unseen", "fresh", "blind", "blind2",
+    ] {
         let dir = root().join("fixtures").join(set);
         for pair in eval::pair_documents(&dir, &dir).unwrap_or_else(|e| panic!("{e}")) {
             AnswerKey::from_path(&pair.key).unwrap_or_else(|e| panic!("{e}"));
-            assert!(pair.document.is_ok(), "{}: {:?}", pair.key.display(), pair.document);
+            assert!(
+                pair.document.is_ok(),
+                "{}: {:?}",
+                pair.key.display(),
+                pair.document
+            );
         }
     }
 }

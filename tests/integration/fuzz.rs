@@ -32,7 +32,10 @@ fn budget() -> (Duration, u32) {
 }
 
 fn facts(ex: &Extraction) -> usize {
-    ex.organizations.iter().map(|o| o.mentions.len()).sum::<usize>()
+    ex.organizations
+        .iter()
+        .map(|o| o.mentions.len())
+        .sum::<usize>()
         + ex.people.iter().map(|p| p.mentions.len()).sum::<usize>()
         + ex.dates.len()
         + ex.durations.len()
@@ -47,28 +50,40 @@ fn facts(ex: &Extraction) -> usize {
 
 /// Runs `check` (panics caught) on inputs from `strategy` until the time or case
 /// budget is spent; a failing input is shrunk, and the test fails with the smallest.
-fn fuzz<S: Strategy>(name: &str, share: u32, strategy: S, check: impl Fn(&S::Value) -> Result<usize, String>)
-where
+fn fuzz<S: Strategy>(
+    name: &str,
+    share: u32,
+    strategy: S,
+    check: impl Fn(&S::Value) -> Result<usize, String>,
+) where
     S::Value: std::fmt::Debug,
 {
     let (time, cases) = budget();
     let time = time * share / 4;
     let started = Instant::now();
     let (mut tried, mut checked) = (0u64, 0usize);
-    let run = |value: &S::Value| match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(value))) {
-        Ok(result) => result,
-        Err(panic) => Err(format!(
-            "panicked: {}",
-            panic
-                .downcast_ref::<String>()
-                .cloned()
-                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
-                .unwrap_or_default()
-        )),
-    };
-    let mut runner = TestRunner::new(Config { failure_persistence: None, ..Config::default() });
+    let run =
+        |value: &S::Value| match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            check(value)
+        })) {
+            Ok(result) => result,
+            Err(panic) => Err(format!(
+                "panicked: {}",
+                panic
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default()
+            )),
+        };
+    let mut runner = TestRunner::new(Config {
+        failure_persistence: None,
+        ..Config::default()
+    });
     while started.elapsed() < time && tried < u64::from(cases) {
-        let mut tree = strategy.new_tree(&mut runner).unwrap_or_else(|e| panic!("{name}: generating an input: {e}"));
+        let mut tree = strategy
+            .new_tree(&mut runner)
+            .unwrap_or_else(|e| panic!("{name}: generating an input: {e}"));
         tried += 1;
         let failure = match run(&tree.current()) {
             Ok(n) => {
@@ -81,7 +96,11 @@ where
         let mut smallest = (tree.current(), failure);
         let mut failing = true;
         for _ in 0..4096 {
-            let stepped = if failing { tree.simplify() } else { tree.complicate() };
+            let stepped = if failing {
+                tree.simplify()
+            } else {
+                tree.complicate()
+            };
             if !stepped {
                 break;
             }
@@ -93,9 +112,15 @@ where
                 Ok(_) => failing = false,
             }
         }
-        panic!("{name}: failed after {tried} inputs: {}\nminimal failing input: {:?}", smallest.1, smallest.0);
+        panic!(
+            "{name}: failed after {tried} inputs: {}\nminimal failing input: {:?}",
+            smallest.1, smallest.0
+        );
     }
-    println!("{name}: {tried} inputs, {checked} facts checked, no failure, {:.0} s", started.elapsed().as_secs_f64());
+    println!(
+        "{name}: {tried} inputs, {checked} facts checked, no failure, {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
 }
 
 fn lines() -> Arc<Vec<String>> {
@@ -137,8 +162,12 @@ fn fuzz_bytes() {
         common::html_strategy(lines()).prop_map(String::into_bytes),
     ];
     fuzz("bytes", 1, bytes, |bytes| {
-        let Ok(doc) = Document::from_bytes("fuzz.txt", bytes) else { return Ok(0) };
-        let ex = extractor().extract_document(&doc).map_err(|e| e.to_string())?;
+        let Ok(doc) = Document::from_bytes("fuzz.txt", bytes) else {
+            return Ok(0);
+        };
+        let ex = extractor()
+            .extract_document(&doc)
+            .map_err(|e| e.to_string())?;
         common::check_spans(ex.document_text.as_deref().unwrap_or(doc.text()), &ex)?;
         Ok(facts(&ex))
     });

@@ -9,13 +9,16 @@
 
 use std::sync::{Arc, OnceLock};
 
+use crate::common::{self, extractor};
 use ja_press::Extractor;
 use proptest::prelude::*;
-use crate::common::{self, extractor};
 
 /// Long documents are read in parts; tiny parts put every rule next to a cut.
 fn parted(bytes: usize) -> Extractor {
-    Extractor::builder().max_part_bytes(bytes).build().unwrap_or_else(|e| panic!("{e}"))
+    Extractor::builder()
+        .max_part_bytes(bytes)
+        .build()
+        .unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn lines() -> Arc<Vec<String>> {
@@ -57,22 +60,54 @@ proptest! {
 fn parts_are_joined_with_shifted_spans() {
     let para = "株式会社アカネ(本社:東京都港区)は2024年4月1日、新工場を開設しました。従業員は約120名です。\n\n";
     let input = format!("新工場を開設\n2024年3月1日\n\n{}", para.repeat(40));
-    let parted = parted(300).extract(&input).unwrap_or_else(|e| panic!("{e}"));
-    let whole = extractor().extract(&input).unwrap_or_else(|e| panic!("{e}"));
+    let parted = parted(300)
+        .extract(&input)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let whole = extractor()
+        .extract(&input)
+        .unwrap_or_else(|e| panic!("{e}"));
     common::check_spans(&input, &parted).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(parted.dates.iter().filter(|d| d.text == "2024年4月1日").count(), 40);
-    let dates =
-        |ex: &ja_press::Extraction| ex.dates.iter().map(|d| (d.text.clone(), d.span, d.value.to_string())).collect::<Vec<_>>();
+    assert_eq!(
+        parted
+            .dates
+            .iter()
+            .filter(|d| d.text == "2024年4月1日")
+            .count(),
+        40
+    );
+    let dates = |ex: &ja_press::Extraction| {
+        ex.dates
+            .iter()
+            .map(|d| (d.text.clone(), d.span, d.value.to_string()))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(dates(&parted), dates(&whole));
-    let counts = |ex: &ja_press::Extraction| ex.counts.iter().map(|c| (c.text.clone(), c.span, c.value)).collect::<Vec<_>>();
+    let counts = |ex: &ja_press::Extraction| {
+        ex.counts
+            .iter()
+            .map(|c| (c.text.clone(), c.span, c.value))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(counts(&parted), counts(&whole));
     let orgs = |ex: &ja_press::Extraction| {
         ex.organizations
             .iter()
-            .map(|o| (o.name.clone(), o.mentions.iter().map(|m| (m.text.clone(), m.span)).collect::<Vec<_>>()))
+            .map(|o| {
+                (
+                    o.name.clone(),
+                    o.mentions
+                        .iter()
+                        .map(|m| (m.text.clone(), m.span))
+                        .collect::<Vec<_>>(),
+                )
+            })
             .collect::<Vec<_>>()
     };
-    assert_eq!(orgs(&parted), orgs(&whole), "one record per organization across the parts");
+    assert_eq!(
+        orgs(&parted),
+        orgs(&whole),
+        "one record per organization across the parts"
+    );
     assert_eq!(parted.title, whole.title);
     assert_eq!(parted.release_date, whole.release_date);
 }
@@ -83,8 +118,11 @@ fn regressions_found_by_fuzzing() {
     // NFKC folds U+1FFD (3 bytes) into a space and U+0301 (1 + 2 bytes): same length,
     // two chars; the offset map missed it and a span started inside the char.
     let page = "<!DOCTYPE html><html><head></head><body><time datetime=\"2024-04-01\">\u{1FFD} \u{FFFC}A</time></body></html>";
-    let ex = extractor().extract_html(page).unwrap_or_else(|e| panic!("{e}"));
-    common::check_spans(ex.document_text.as_deref().unwrap_or(""), &ex).unwrap_or_else(|e| panic!("{e}"));
+    let ex = extractor()
+        .extract_html(page)
+        .unwrap_or_else(|e| panic!("{e}"));
+    common::check_spans(ex.document_text.as_deref().unwrap_or(""), &ex)
+        .unwrap_or_else(|e| panic!("{e}"));
     // An alias after 「以下「」 with a space before it: its range was one byte early.
     let text = "市長:青木 正義)と株式会社ミライメディカ(本社:宮城県仙台市青葉区、代表取締役CEO:藤原 彩香、以下「 市長:青木 正義)と株式会社ミライメディカ(本社:宮城県仙台市青葉区、代表取締役CEO:藤原 彩香、以下「";
     let ex = extractor().extract(text).unwrap_or_else(|e| panic!("{e}"));
@@ -99,8 +137,11 @@ fn regressions_found_by_fuzzing() {
         common::check_spans(text, &ex).unwrap_or_else(|e| panic!("{e}"));
     }
     let page = "<!DOCTYPE html><html><head></head><body><table><tr><td>|</td><td>|</td></tr></table></body></html>";
-    let ex = extractor().extract_html(page).unwrap_or_else(|e| panic!("{e}"));
-    common::check_spans(ex.document_text.as_deref().unwrap_or(""), &ex).unwrap_or_else(|e| panic!("{e}"));
+    let ex = extractor()
+        .extract_html(page)
+        .unwrap_or_else(|e| panic!("{e}"));
+    common::check_spans(ex.document_text.as_deref().unwrap_or(""), &ex)
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 /// The fixtures themselves, whole and in small parts.
@@ -116,9 +157,12 @@ fn fixture_spans_slice_the_fixtures() {
             }
             let doc = ja_press::read_document(&path).unwrap_or_else(|e| panic!("{e}"));
             for extractor in [extractor(), &small] {
-                let ex = extractor.extract_document(&doc).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                let ex = extractor
+                    .extract_document(&doc)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                 let text = ex.document_text.as_deref().unwrap_or(doc.text());
-                common::check_spans(text, &ex).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+                common::check_spans(text, &ex)
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             }
         }
     }

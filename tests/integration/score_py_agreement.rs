@@ -26,7 +26,12 @@ fn scorer() -> Result<PathBuf, String> {
 
 fn run(cmd: &mut Command) -> Vec<u8> {
     let out = cmd.output().unwrap_or_else(|e| panic!("{cmd:?}: {e}"));
-    assert!(out.status.success(), "{cmd:?}: {}\n{}", out.status, String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{cmd:?}: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
     out.stdout
 }
 
@@ -34,9 +39,14 @@ fn run(cmd: &mut Command) -> Vec<u8> {
 /// layout `score.py GOLD_DIR PRED_DIR` reads.
 fn predict(dir: &Path, pred: &Path) {
     for pair in ja_press::eval::pair_documents(dir, dir).unwrap_or_else(|e| panic!("{e}")) {
-        let doc = pair.document.unwrap_or_else(|e| panic!("{}: {e}", pair.key.display()));
-        let json = run(Command::new(env!("CARGO_BIN_EXE_ja-press")).arg("--quiet").arg(&doc));
-        std::fs::write(pred.join(format!("{}.json", pair.name)), json).unwrap_or_else(|e| panic!("{e}"));
+        let doc = pair
+            .document
+            .unwrap_or_else(|e| panic!("{}: {e}", pair.key.display()));
+        let json = run(Command::new(env!("CARGO_BIN_EXE_ja-press"))
+            .arg("--quiet")
+            .arg(&doc));
+        std::fs::write(pred.join(format!("{}.json", pair.name)), json)
+            .unwrap_or_else(|e| panic!("{e}"));
     }
 }
 
@@ -68,10 +78,16 @@ fn agree_on(set: &str, scorer: &Path) {
     let pred = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     predict(&dir, pred.path());
 
-    let theirs = run(Command::new("python3").arg(scorer).arg(&dir).arg(pred.path()).arg("--json"));
+    let theirs = run(Command::new("python3")
+        .arg(scorer)
+        .arg(&dir)
+        .arg(pred.path())
+        .arg("--json"));
     let theirs = String::from_utf8_lossy(&theirs);
-    let line =
-        theirs.lines().find(|l| l.starts_with('{')).unwrap_or_else(|| panic!("no JSON from score.py:\n{theirs}"));
+    let line = theirs
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or_else(|| panic!("no JSON from score.py:\n{theirs}"));
     let theirs: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("score.py JSON: {e}"));
     let ours = run(Command::new(env!("CARGO_BIN_EXE_ja-press"))
         .args(["eval", "--format", "json", "--gold"])
@@ -82,12 +98,23 @@ fn agree_on(set: &str, scorer: &Path) {
     let mut table = String::new();
     for field in ["organizations", "people", "dates", "counts", "micro"] {
         for measure in ["precision", "recall", "f1"] {
-            let t = theirs[field][measure].as_f64().unwrap_or_else(|| panic!("score.py: no {field}.{measure}"));
-            let o = ours[field][measure].as_f64().unwrap_or_else(|| panic!("eval: no {field}.{measure}"));
-            assert_eq!(format!("{o:.3}"), format!("{t:.3}"), "{set} {field} {measure}");
+            let t = theirs[field][measure]
+                .as_f64()
+                .unwrap_or_else(|| panic!("score.py: no {field}.{measure}"));
+            let o = ours[field][measure]
+                .as_f64()
+                .unwrap_or_else(|| panic!("eval: no {field}.{measure}"));
+            assert_eq!(
+                format!("{o:.3}"),
+                format!("{t:.3}"),
+                "{set} {field} {measure}"
+            );
         }
         for count in ["gold", "predicted"] {
-            assert_eq!(ours[field][count], theirs[field][count], "{set} {field} {count}");
+            assert_eq!(
+                ours[field][count], theirs[field][count],
+                "{set} {field} {count}"
+            );
         }
         table += &format!(
             "{field:14} P={:.3} R={:.3} F1={:.3}\n",
@@ -104,19 +131,35 @@ fn agree_on(set: &str, scorer: &Path) {
     println!("fixtures/{set}: ja-press eval and score.py agree\n{table}");
 
     // Item by item: the same misses and extras, the same role and organization counts.
-    let per_doc = run(Command::new("python3").arg("-c").arg(PER_DOCUMENT).arg(scorer).arg(&dir).arg(pred.path()));
-    let per_doc: Value = serde_json::from_slice(&per_doc).unwrap_or_else(|e| panic!("per-document JSON: {e}"));
+    let per_doc = run(Command::new("python3")
+        .arg("-c")
+        .arg(PER_DOCUMENT)
+        .arg(scorer)
+        .arg(&dir)
+        .arg(pred.path()));
+    let per_doc: Value =
+        serde_json::from_slice(&per_doc).unwrap_or_else(|e| panic!("per-document JSON: {e}"));
     let docs = ours["per_document"].as_array().cloned().unwrap_or_default();
     assert_eq!(docs.len(), per_doc.as_object().map_or(0, |m| m.len()));
     for doc in docs {
         let name = doc["name"].as_str().unwrap_or_default();
         let t = &per_doc[name];
         for field in ["organizations", "people", "dates", "counts"] {
-            assert_eq!(doc[field]["misses"], t[field][0], "{set} {name} {field} misses");
-            assert_eq!(doc[field]["extras"], t[field][1], "{set} {name} {field} extras");
+            assert_eq!(
+                doc[field]["misses"], t[field][0],
+                "{set} {name} {field} misses"
+            );
+            assert_eq!(
+                doc[field]["extras"], t[field][1],
+                "{set} {name} {field} extras"
+            );
         }
         for acc in ["role", "person_org"] {
-            assert_eq!([&doc[acc]["correct"], &doc[acc]["of"]], [&t[acc][0], &t[acc][1]], "{set} {name} {acc}");
+            assert_eq!(
+                [&doc[acc]["correct"], &doc[acc]["of"]],
+                [&t[acc][0], &t[acc][1]],
+                "{set} {name} {acc}"
+            );
         }
     }
 }
@@ -125,7 +168,9 @@ fn agree_on(set: &str, scorer: &Path) {
 fn eval_agrees_with_score_py_on_the_seeds() {
     match scorer() {
         Ok(scorer) => agree_on("seeds", &scorer),
-        Err(why) => println!("skipped: {why}; the agreement with score.py is checked where ../shared exists"),
+        Err(why) => println!(
+            "skipped: {why}; the agreement with score.py is checked where ../shared exists"
+        ),
     }
 }
 
@@ -133,7 +178,9 @@ fn eval_agrees_with_score_py_on_the_seeds() {
 fn eval_agrees_with_score_py_on_the_corpus() {
     match scorer() {
         Ok(scorer) => agree_on("corpus", &scorer),
-        Err(why) => println!("skipped: {why}; the agreement with score.py is checked where ../shared exists"),
+        Err(why) => println!(
+            "skipped: {why}; the agreement with score.py is checked where ../shared exists"
+        ),
     }
 }
 
@@ -180,12 +227,55 @@ const ORGS: &[&str] = &[
     "ミドリ財団",
     " ",
 ];
-const NAMES: &[&str] = &["山田太郎", "山田 太郎", "山田　太郎", "福田紀彦", "ＡＢＣ", "ABC", "佐藤", "O'Neil"];
-const ROLES: &[&str] = &["市長", "川崎市長", "社長", "代表取締役社長", "", " ", "ＣＥＯ", "CEO"];
-const DATE_TEXTS: &[&str] =
-    &["8月30日", "2018年8月30日", "８月３０日", "8月", "30日", "2018年", "'8月'", "", "8 月 30 日"];
-const DATE_VALUES: &[&str] = &["2018-08-30", "XXXX-08-30", "2018-08", "2018", "2018-08-30T14:00:00"];
-const COUNT_TEXTS: &[&str] = &["9例目", "約9例目", "９例目", "9", "3,500名", "約3,500名", "10社", "", "'10'社"];
+const NAMES: &[&str] = &[
+    "山田太郎",
+    "山田 太郎",
+    "山田　太郎",
+    "福田紀彦",
+    "ＡＢＣ",
+    "ABC",
+    "佐藤",
+    "O'Neil",
+];
+const ROLES: &[&str] = &[
+    "市長",
+    "川崎市長",
+    "社長",
+    "代表取締役社長",
+    "",
+    " ",
+    "ＣＥＯ",
+    "CEO",
+];
+const DATE_TEXTS: &[&str] = &[
+    "8月30日",
+    "2018年8月30日",
+    "８月３０日",
+    "8月",
+    "30日",
+    "2018年",
+    "'8月'",
+    "",
+    "8 月 30 日",
+];
+const DATE_VALUES: &[&str] = &[
+    "2018-08-30",
+    "XXXX-08-30",
+    "2018-08",
+    "2018",
+    "2018-08-30T14:00:00",
+];
+const COUNT_TEXTS: &[&str] = &[
+    "9例目",
+    "約9例目",
+    "９例目",
+    "9",
+    "3,500名",
+    "約3,500名",
+    "10社",
+    "",
+    "'10'社",
+];
 const COUNT_VALUES: &[i64] = &[9, 3500, 10, 11, -1];
 const RELEASE: &[&str] = &["", "2018-08-31", "2018-09-01"];
 
@@ -220,7 +310,10 @@ fn generated_key(rng: &mut Rng) -> Value {
 
 fn generated_extraction(rng: &mut Rng) -> ja_press::Extraction {
     use ja_press::*;
-    let span = Span { byte: [0, 0], char: [0, 0] };
+    let span = Span {
+        byte: [0, 0],
+        char: [0, 0],
+    };
     let organizations = (0..rng.below(6))
         .map(|_| Organization {
             name: rng.pick(ORGS).to_string(),
@@ -228,20 +321,30 @@ fn generated_extraction(rng: &mut Rng) -> ja_press::Extraction {
             kind: OrgKind::Other,
             country: None,
             headquarters: None,
-            aliases: rng.some(ORGS, 2).into_iter().chain(rng.some(&[""], 1)).map(str::to_string).collect(),
+            aliases: rng
+                .some(ORGS, 2)
+                .into_iter()
+                .chain(rng.some(&[""], 1))
+                .map(str::to_string)
+                .collect(),
             mentions: vec![],
         })
         .collect();
     let people = (0..rng.below(5))
         .map(|_| {
-            let opt = |rng: &mut Rng, items: &[&str]| (rng.below(3) > 0).then(|| rng.pick(items).to_string());
+            let opt = |rng: &mut Rng, items: &[&str]| {
+                (rng.below(3) > 0).then(|| rng.pick(items).to_string())
+            };
             Person {
                 name: rng.pick(NAMES).to_string(),
                 name_as_written: String::new(),
                 role: opt(rng, ROLES),
                 organization: opt(rng, ORGS),
                 roles: (0..rng.below(3))
-                    .map(|_| RoleAt { role: rng.pick(ROLES).to_string(), organization: opt(rng, ORGS) })
+                    .map(|_| RoleAt {
+                        role: rng.pick(ROLES).to_string(),
+                        organization: opt(rng, ORGS),
+                    })
                     .collect(),
                 mentions: vec![],
             }
@@ -250,7 +353,10 @@ fn generated_extraction(rng: &mut Rng) -> ja_press::Extraction {
     let dates = (0..rng.below(6))
         .map(|_| DateMention {
             text: rng.pick(DATE_TEXTS).to_string(),
-            value: rng.pick(DATE_VALUES).parse().unwrap_or(DateValue::Year(2018)),
+            value: rng
+                .pick(DATE_VALUES)
+                .parse()
+                .unwrap_or(DateValue::Year(2018)),
             precision: Precision::Day,
             year_source: YearSource::Stated,
             kind: DateKind::Date,
@@ -292,7 +398,11 @@ fn generated_extraction(rng: &mut Rng) -> ja_press::Extraction {
 fn the_library_agrees_with_score_py_on_generated_documents() {
     let scorer = match scorer() {
         Ok(s) => s,
-        Err(why) => return println!("skipped: {why}; the agreement with score.py is checked where ../shared exists"),
+        Err(why) => {
+            return println!(
+                "skipped: {why}; the agreement with score.py is checked where ../shared exists"
+            );
+        }
     };
     let gold = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let pred = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -303,28 +413,50 @@ fn the_library_agrees_with_score_py_on_generated_documents() {
         let key_json = generated_key(&mut rng);
         let ex = generated_extraction(&mut rng);
         let key_text = serde_json::to_string_pretty(&key_json).unwrap_or_default();
-        let key = ja_press::eval::AnswerKey::from_json(&key_text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        std::fs::write(gold.path().join(format!("{name}.json")), key_text).unwrap_or_else(|e| panic!("{e}"));
+        let key = ja_press::eval::AnswerKey::from_json(&key_text)
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        std::fs::write(gold.path().join(format!("{name}.json")), key_text)
+            .unwrap_or_else(|e| panic!("{e}"));
         let pred_text = serde_json::to_string(&ex).unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(pred.path().join(format!("{name}.json")), pred_text).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(pred.path().join(format!("{name}.json")), pred_text)
+            .unwrap_or_else(|e| panic!("{e}"));
         ours.push((name, ja_press::eval::score(&key, &ex)));
     }
-    let theirs =
-        run(Command::new("python3").arg("-c").arg(PER_DOCUMENT).arg(&scorer).arg(gold.path()).arg(pred.path()));
-    let theirs: Value = serde_json::from_slice(&theirs).unwrap_or_else(|e| panic!("per-document JSON: {e}"));
+    let theirs = run(Command::new("python3")
+        .arg("-c")
+        .arg(PER_DOCUMENT)
+        .arg(&scorer)
+        .arg(gold.path())
+        .arg(pred.path()));
+    let theirs: Value =
+        serde_json::from_slice(&theirs).unwrap_or_else(|e| panic!("per-document JSON: {e}"));
     for (name, doc) in ours {
         let t = &theirs[name.as_str()];
         for field in ja_press::eval::Field::ALL {
             let f = doc.field(field);
-            let ours = serde_json::json!([f.misses, f.extras, f.tally.tp, f.tally.predicted, f.tally.gold]);
+            let ours = serde_json::json!([
+                f.misses,
+                f.extras,
+                f.tally.tp,
+                f.tally.predicted,
+                f.tally.gold
+            ]);
             assert_eq!(ours, t[field.name()], "{name} {field}");
         }
-        assert_eq!(serde_json::json!([doc.role.correct, doc.role.of]), t["role"], "{name} role");
+        assert_eq!(
+            serde_json::json!([doc.role.correct, doc.role.of]),
+            t["role"],
+            "{name} role"
+        );
         assert_eq!(
             serde_json::json!([doc.person_org.correct, doc.person_org.of]),
             t["person_org"],
             "{name} person_org"
         );
-        assert_eq!(serde_json::json!(doc.release_date.correct), t["release_date"], "{name} release_date");
+        assert_eq!(
+            serde_json::json!(doc.release_date.correct),
+            t["release_date"],
+            "{name} release_date"
+        );
     }
 }

@@ -12,7 +12,9 @@ fn fixtures() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut out = Vec::new();
     for dir in ["seeds", "corpus"] {
-        let Ok(entries) = std::fs::read_dir(root.join(dir)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
+            continue;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if matches!(p.extension().and_then(|x| x.to_str()), Some("txt" | "html")) {
@@ -29,7 +31,10 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 fn plain<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_value(v).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    serde_json::to_value(v)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 /// The facts, one line each.
@@ -38,7 +43,9 @@ fn view(ex: &Extraction) -> Value {
         .organizations
         .iter()
         .map(|o| {
-            let legal = o.legal_form.as_ref().map_or(String::new(), |l| format!(", {} {}", l.name, plain(&l.position)));
+            let legal = o.legal_form.as_ref().map_or(String::new(), |l| {
+                format!(", {} {}", l.name, plain(&l.position))
+            });
             let mut s = format!("{} [{}{legal}]", o.name, plain(&o.kind));
             if !o.aliases.is_empty() {
                 s += &format!(" aka {}", o.aliases.join(" / "));
@@ -56,30 +63,69 @@ fn view(ex: &Extraction) -> Value {
         .people
         .iter()
         .map(|p| {
-            let roles: Vec<String> = p.roles.iter().map(|r| format!("{} @ {}", r.role, opt(&r.organization))).collect();
+            let roles: Vec<String> = p
+                .roles
+                .iter()
+                .map(|r| format!("{} @ {}", r.role, opt(&r.organization)))
+                .collect();
             format!("{} ({}) | {}", p.name, p.name_as_written, roles.join("; "))
         })
         .collect();
-    let quotes: Vec<String> =
-        ex.quotes.iter().map(|q| format!("{}: {}", opt(&q.speaker), q.text.chars().take(30).collect::<String>())).collect();
+    let quotes: Vec<String> = ex
+        .quotes
+        .iter()
+        .map(|q| {
+            format!(
+                "{}: {}",
+                opt(&q.speaker),
+                q.text.chars().take(30).collect::<String>()
+            )
+        })
+        .collect();
     let dates: Vec<String> = ex
         .dates
         .iter()
         .map(|d| {
-            let ctx = d.context.as_ref().map_or(String::new(), |c| format!(" +{c}"));
-            format!("{} = {} ({}, {}, {}){ctx}", d.text, d.value, plain(&d.precision), plain(&d.year_source), plain(&d.kind))
+            let ctx = d
+                .context
+                .as_ref()
+                .map_or(String::new(), |c| format!(" +{c}"));
+            format!(
+                "{} = {} ({}, {}, {}){ctx}",
+                d.text,
+                d.value,
+                plain(&d.precision),
+                plain(&d.year_source),
+                plain(&d.kind)
+            )
         })
         .collect();
-    let durations: Vec<String> = ex.durations.iter().map(|d| format!("{} = {}", d.text, d.value)).collect();
+    let durations: Vec<String> = ex
+        .durations
+        .iter()
+        .map(|d| format!("{} = {}", d.text, d.value))
+        .collect();
     let counts: Vec<String> = ex
         .counts
         .iter()
         .map(|c| {
-            let q = c.qualifier.map_or(String::new(), |q| format!(" {}", plain(&q)));
-            format!("{} = {} {} ({}){q}", c.text, c.value, c.unit, plain(&c.kind))
+            let q = c
+                .qualifier
+                .map_or(String::new(), |q| format!(" {}", plain(&q)));
+            format!(
+                "{} = {} {} ({}){q}",
+                c.text,
+                c.value,
+                c.unit,
+                plain(&c.kind)
+            )
         })
         .collect();
-    let amounts: Vec<String> = ex.amounts.iter().map(|a| format!("{} = {} {} ({})", a.text, a.value, a.unit, plain(&a.kind))).collect();
+    let amounts: Vec<String> = ex
+        .amounts
+        .iter()
+        .map(|a| format!("{} = {} {} ({})", a.text, a.value, a.unit, plain(&a.kind)))
+        .collect();
     let partnerships: Vec<String> = ex
         .partnerships
         .iter()
@@ -96,11 +142,25 @@ fn view(ex: &Extraction) -> Value {
             )
         })
         .collect();
-    let events: Vec<String> = ex.events.iter().map(|e| format!("{} [{}] {}", e.date, opt(&e.category), e.title)).collect();
+    let events: Vec<String> = ex
+        .events
+        .iter()
+        .map(|e| format!("{} [{}] {}", e.date, opt(&e.category), e.title))
+        .collect();
     let series: Vec<String> = ex
         .series
         .iter()
-        .map(|s| format!("{}: {}", s.name, s.points.iter().map(|p| format!("{}={}", p.label, p.value)).collect::<Vec<_>>().join(" ")))
+        .map(|s| {
+            format!(
+                "{}: {}",
+                s.name,
+                s.points
+                    .iter()
+                    .map(|p| format!("{}={}", p.label, p.value))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            )
+        })
         .collect();
     json!({
         "title": ex.title,
@@ -127,7 +187,11 @@ fn fixture_snapshots() {
     for path in files {
         let doc = read_document(&path).expect("fixture reads");
         let ex = extractor.extract_document(&doc).expect("fixture extracts");
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("fixture").to_string();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("fixture")
+            .to_string();
         insta::with_settings!({ snapshot_path => "snapshots", prepend_module_to_snapshot => false, omit_expression => true }, {
             insta::assert_json_snapshot!(name, view(&ex));
         });

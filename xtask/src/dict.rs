@@ -47,7 +47,10 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options, String> {
-    let mut options = Options { from: None, force: false };
+    let mut options = Options {
+        from: None,
+        force: false,
+    };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
         match arg.as_str() {
@@ -81,16 +84,28 @@ fn ipadic_crate(root: &Path) -> Result<IpadicCrate, String> {
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    let json: serde_json::Value =
-        serde_json::from_slice(&output.stdout).map_err(|e| format!("`cargo metadata` printed bad JSON: {e}"))?;
-    let packages = json["packages"].as_array().ok_or("`cargo metadata` listed no packages")?;
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)
+        .map_err(|e| format!("`cargo metadata` printed bad JSON: {e}"))?;
+    let packages = json["packages"]
+        .as_array()
+        .ok_or("`cargo metadata` listed no packages")?;
     let package = packages
         .iter()
         .find(|p| p["name"] == "lindera-ipadic")
-        .ok_or("lindera-ipadic is not in the dependency graph (is the `embed-ipadic` feature off?)")?;
-    let version = package["version"].as_str().ok_or("lindera-ipadic has no version")?.to_string();
-    let manifest = package["manifest_path"].as_str().ok_or("lindera-ipadic has no manifest path")?;
-    let dir = Path::new(manifest).parent().ok_or("bad manifest path")?.to_path_buf();
+        .ok_or(
+            "lindera-ipadic is not in the dependency graph (is the `embed-ipadic` feature off?)",
+        )?;
+    let version = package["version"]
+        .as_str()
+        .ok_or("lindera-ipadic has no version")?
+        .to_string();
+    let manifest = package["manifest_path"]
+        .as_str()
+        .ok_or("lindera-ipadic has no manifest path")?;
+    let dir = Path::new(manifest)
+        .parent()
+        .ok_or("bad manifest path")?
+        .to_path_buf();
     Ok(IpadicCrate { version, dir })
 }
 
@@ -134,11 +149,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let root = workspace_root();
     let ipadic = ipadic_crate(&root)?;
     let metadata = read_metadata(&ipadic.dir.join("metadata.json"))?;
-    let build_dir = cache_root(&root).join(format!("{}-fmt{DICTIONARY_FORMAT_VERSION}", ipadic.version));
+    let build_dir =
+        cache_root(&root).join(format!("{}-fmt{DICTIONARY_FORMAT_VERSION}", ipadic.version));
     let out = build_dir.join("lindera-ipadic");
 
     if !options.force && is_current(&out, &metadata) {
-        eprintln!("dict: IPADIC for lindera-ipadic {} is in {}", ipadic.version, out.display());
+        eprintln!(
+            "dict: IPADIC for lindera-ipadic {} is in {}",
+            ipadic.version,
+            out.display()
+        );
         return Ok(());
     }
 
@@ -167,12 +187,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if out.exists() {
         fs::remove_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    fs::rename(&built, &out).map_err(|e| format!("{} -> {}: {e}", built.display(), out.display()))?;
+    fs::rename(&built, &out)
+        .map_err(|e| format!("{} -> {}: {e}", built.display(), out.display()))?;
     let _ = fs::remove_dir_all(&work);
     if !is_current(&out, &metadata) {
         return Err(format!("the build in {} is incomplete", out.display()));
     }
-    eprintln!("dict: IPADIC for lindera-ipadic {} built into {}", ipadic.version, out.display());
+    eprintln!(
+        "dict: IPADIC for lindera-ipadic {} built into {}",
+        ipadic.version,
+        out.display()
+    );
     Ok(())
 }
 
@@ -196,22 +221,34 @@ fn ipadic_dir_in(dir: &Path) -> Result<PathBuf, String> {
             return Ok(candidate);
         }
     }
-    Err(format!("{}: no IPADIC sources (matrix.def, char.def, *.csv) found there", dir.display()))
+    Err(format!(
+        "{}: no IPADIC sources (matrix.def, char.def, *.csv) found there",
+        dir.display()
+    ))
 }
 
 /// `apt-get download mecab-ipadic` (no root needed), with an `apt-get update` first
 /// when the package lists are empty, then `dpkg-deb -x`.
 fn sources_from_debian(work: &Path) -> Result<PathBuf, String> {
-    let download = || run_command(Command::new("apt-get").args(["download", "-q", "mecab-ipadic"]).current_dir(work));
+    let download = || {
+        run_command(
+            Command::new("apt-get")
+                .args(["download", "-q", "mecab-ipadic"])
+                .current_dir(work),
+        )
+    };
     match download() {
         Ok(()) => {}
         Err(e) if e.contains("not found") || e.contains("could not start") => {
             return Err(format!("apt-get is not available ({e})"));
         }
         Err(first) => {
-            eprintln!("dict: `apt-get download mecab-ipadic` failed; running `apt-get update` and trying again");
-            run_command(Command::new("apt-get").args(["update", "-q"]))
-                .map_err(|e| format!("`apt-get download` failed ({first}) and `apt-get update` failed ({e})"))?;
+            eprintln!(
+                "dict: `apt-get download mecab-ipadic` failed; running `apt-get update` and trying again"
+            );
+            run_command(Command::new("apt-get").args(["update", "-q"])).map_err(|e| {
+                format!("`apt-get download` failed ({first}) and `apt-get update` failed ({e})")
+            })?;
             download().map_err(|e| format!("`apt-get download mecab-ipadic` failed: {e}"))?;
         }
     }
@@ -226,7 +263,11 @@ fn sources_from_debian(work: &Path) -> Result<PathBuf, String> {
 
 /// No Debian package: lindera-ipadic's build script will download the sources itself
 /// if its host answers. Say so, or say what to do when it does not.
-fn fall_back_to_lindera(ipadic: &IpadicCrate, build_dir: &Path, debian: &str) -> Result<(), String> {
+fn fall_back_to_lindera(
+    ipadic: &IpadicCrate,
+    build_dir: &Path,
+    debian: &str,
+) -> Result<(), String> {
     let build_rs = fs::read_to_string(ipadic.dir.join("build.rs")).unwrap_or_default();
     let urls: Vec<&str> = build_rs
         .split('"')
@@ -258,7 +299,11 @@ fn fall_back_to_lindera(ipadic: &IpadicCrate, build_dir: &Path, debian: &str) ->
          \x20 2. copy mecab-ipadic_*.deb (or a folder of IPADIC *.csv and *.def files) here, then\n\
          \x20    `cargo xtask dict --from PATH`;\n\
          \x20 3. put {archive} into {}/ and run the build again: lindera builds from it without downloading.",
-        if reasons.is_empty() { "no download URL found in lindera-ipadic's build.rs".to_string() } else { reasons.join("; ") },
+        if reasons.is_empty() {
+            "no download URL found in lindera-ipadic's build.rs".to_string()
+        } else {
+            reasons.join("; ")
+        },
         build_dir.display()
     ))
 }
@@ -267,7 +312,9 @@ fn reachable(url: &str) -> Result<(), String> {
     let rest = url.split("://").nth(1).ok_or("not a URL")?;
     let host = rest.split('/').next().unwrap_or(rest);
     let port = if url.starts_with("https") { 443 } else { 80 };
-    let addrs = (host, port).to_socket_addrs().map_err(|e| format!("name lookup failed: {e}"))?;
+    let addrs = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| format!("name lookup failed: {e}"))?;
     let mut last = "no address".to_string();
     for addr in addrs {
         match TcpStream::connect_timeout(&addr, Duration::from_secs(5)) {

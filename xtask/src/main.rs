@@ -34,7 +34,16 @@ fn main() -> ExitCode {
         "dict" => dict::run(rest),
         "test" => dict::run(&[]).and_then(|()| cargo(&["test", "--workspace", "--locked"])),
         "demo" => dict::run(&[]).and_then(|()| {
-            cargo(&["run", "--release", "--locked", "--quiet", "--", "--format", "text", "fixtures"])
+            cargo(&[
+                "run",
+                "--release",
+                "--locked",
+                "--quiet",
+                "--",
+                "--format",
+                "text",
+                "fixtures",
+            ])
         }),
         "-h" | "--help" | "help" => {
             print!("{}", usage());

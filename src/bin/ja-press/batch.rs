@@ -38,7 +38,9 @@ struct Counts {
 pub(crate) fn run(args: &ExtractArgs) -> Result<ExitCode, String> {
     if let Some(n) = args.common.threads {
         // Only fails if a pool exists already, which is fine.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let extractor = crate::extractor(&args.common)?;
     let started = Instant::now();
@@ -63,7 +65,11 @@ pub(crate) fn run(args: &ExtractArgs) -> Result<ExitCode, String> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(if counts.errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if counts.errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The files named, with folders expanded (recursively, sorted), and the errors met.
@@ -84,17 +90,24 @@ fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(String, String)>, bool) {
             continue;
         }
         any_dir = true;
-        let walker = walkdir::WalkDir::new(path).follow_links(true).sort_by_file_name();
+        let walker = walkdir::WalkDir::new(path)
+            .follow_links(true)
+            .sort_by_file_name();
         for entry in walker {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_document(e.path()) => inputs.push(Input::File(e.into_path())),
+                Ok(e) if e.file_type().is_file() && is_document(e.path()) => {
+                    inputs.push(Input::File(e.into_path()))
+                }
                 Ok(_) => {}
                 Err(e) => {
-                    let at = e.path().map_or_else(|| path.display().to_string(), |p| p.display().to_string());
+                    let at = e
+                        .path()
+                        .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
                     let reason = if e.loop_ancestor().is_some() {
                         "a symbolic link loop; skipped".to_string()
                     } else {
-                        e.io_error().map_or_else(|| e.to_string(), |io| io.to_string())
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string())
                     };
                     errors.push((at, reason));
                 }
@@ -105,16 +118,20 @@ fn expand(paths: &[PathBuf]) -> (Vec<Input>, Vec<(String, String)>, bool) {
 }
 
 fn is_document(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "txt" | "html" | "htm" | "xhtml"))
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        matches!(
+            e.to_ascii_lowercase().as_str(),
+            "txt" | "html" | "htm" | "xhtml"
+        )
+    })
 }
 
 fn read(input: &Input, kind: InputArg) -> Result<Document, String> {
     let doc = match input {
         Input::Stdin => {
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes).map_err(|e| format!("-: {e}"))?;
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)
+                .map_err(|e| format!("-: {e}"))?;
             Document::from_bytes("-", &bytes)
         }
         Input::File(path) => ja_press::read_document(path),
@@ -127,11 +144,20 @@ fn read(input: &Input, kind: InputArg) -> Result<Document, String> {
     })
 }
 
-fn files(extractor: &Extractor, args: &ExtractArgs, out: &mut impl Write) -> Result<Counts, String> {
+fn files(
+    extractor: &Extractor,
+    args: &ExtractArgs,
+    out: &mut impl Write,
+) -> Result<Counts, String> {
     let (inputs, walk_errors, any_dir) = expand(&args.paths);
     let single = inputs.len() == 1 && !any_dir;
-    let format = args.format.unwrap_or(if single { Format::Json } else { Format::Jsonl });
-    let mut counts = Counts { documents: 0, errors: 0 };
+    let format = args
+        .format
+        .unwrap_or(if single { Format::Json } else { Format::Jsonl });
+    let mut counts = Counts {
+        documents: 0,
+        errors: 0,
+    };
     for (path, reason) in &walk_errors {
         eprintln!("ja-press: {path}: {reason}");
         counts.errors += 1;
@@ -146,7 +172,9 @@ fn files(extractor: &Extractor, args: &ExtractArgs, out: &mut impl Write) -> Res
             .par_iter()
             .map(|input| {
                 let doc = read(input, args.input)?;
-                extractor.extract_document(&doc).map_err(|e| format!("{}: {e}", doc.source().unwrap_or("-")))
+                extractor
+                    .extract_document(&doc)
+                    .map_err(|e| format!("{}: {e}", doc.source().unwrap_or("-")))
             })
             .collect();
         for (input, result) in chunk.iter().zip(results) {
@@ -166,7 +194,10 @@ fn files(extractor: &Extractor, args: &ExtractArgs, out: &mut impl Write) -> Res
                             Input::Stdin => "-".to_string(),
                             Input::File(p) => p.display().to_string(),
                         };
-                        write_line(out, &serde_json::json!({ "source": source, "error": message }))?;
+                        write_line(
+                            out,
+                            &serde_json::json!({ "source": source, "error": message }),
+                        )?;
                     }
                 }
             }
@@ -184,10 +215,17 @@ struct JsonlInput {
     html: Option<String>,
 }
 
-fn stream_jsonl(extractor: &Extractor, args: &ExtractArgs, out: &mut impl Write) -> Result<Counts, String> {
+fn stream_jsonl(
+    extractor: &Extractor,
+    args: &ExtractArgs,
+    out: &mut impl Write,
+) -> Result<Counts, String> {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines().enumerate();
-    let mut counts = Counts { documents: 0, errors: 0 };
+    let mut counts = Counts {
+        documents: 0,
+        errors: 0,
+    };
     let batch = rayon::current_num_threads() * BATCH_PER_THREAD;
     loop {
         let mut chunk: Vec<(usize, std::io::Result<String>)> = Vec::with_capacity(batch);
@@ -223,7 +261,12 @@ fn stream_jsonl(extractor: &Extractor, args: &ExtractArgs, out: &mut impl Write)
     }
 }
 
-fn one_jsonl(extractor: &Extractor, kind: InputArg, n: usize, line: std::io::Result<String>) -> (String, Outcome) {
+fn one_jsonl(
+    extractor: &Extractor,
+    kind: InputArg,
+    n: usize,
+    line: std::io::Result<String>,
+) -> (String, Outcome) {
     let fallback = format!("line {n}");
     let line = match line {
         Ok(line) => line,
@@ -231,11 +274,19 @@ fn one_jsonl(extractor: &Extractor, kind: InputArg, n: usize, line: std::io::Res
     };
     // (serde would also take an array, `["id", "text"]`, as the struct's fields in order)
     if !line.trim_start().starts_with('{') {
-        return (fallback, Err("not a JSON object with \"text\" or \"html\"".to_string()));
+        return (
+            fallback,
+            Err("not a JSON object with \"text\" or \"html\"".to_string()),
+        );
     }
     let input: JsonlInput = match serde_json::from_str(&line) {
         Ok(input) => input,
-        Err(e) => return (fallback, Err(format!("not a JSON object with \"text\" or \"html\": {e}"))),
+        Err(e) => {
+            return (
+                fallback,
+                Err(format!("not a JSON object with \"text\" or \"html\": {e}")),
+            );
+        }
     };
     let id = match &input.id {
         Some(serde_json::Value::String(s)) => s.clone(),
@@ -259,14 +310,19 @@ fn one_jsonl(extractor: &Extractor, kind: InputArg, n: usize, line: std::io::Res
 }
 
 /// Writes one result; `false` when the reader went away (a closed pipe).
-fn emit(out: &mut impl Write, extraction: &Extraction, format: Format, compact: bool) -> Result<bool, String> {
+fn emit(
+    out: &mut impl Write,
+    extraction: &Extraction,
+    format: Format,
+    compact: bool,
+) -> Result<bool, String> {
     let written = match format {
         Format::Json if !compact => serde_json::to_writer_pretty(&mut *out, extraction)
             .map_err(std::io::Error::from)
             .and_then(|()| writeln!(out)),
-        Format::Json | Format::Jsonl => {
-            serde_json::to_writer(&mut *out, extraction).map_err(std::io::Error::from).and_then(|()| writeln!(out))
-        }
+        Format::Json | Format::Jsonl => serde_json::to_writer(&mut *out, extraction)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
         Format::Text => write!(out, "{}", crate::summary::render(extraction)),
     };
     match written {
@@ -278,7 +334,9 @@ fn emit(out: &mut impl Write, extraction: &Extraction, format: Format, compact: 
 
 fn write_line(out: &mut impl Write, value: &serde_json::Value) -> Result<(), String> {
     match writeln!(out, "{value}") {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing the output: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("writing the output: {e}"))
+        }
         _ => Ok(()),
     }
 }
@@ -288,7 +346,9 @@ fn progress_bar(args: &ExtractArgs, total: usize) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::new(total as u64);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}") {
+    if let Ok(style) =
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents, {per_sec}, eta {eta}")
+    {
         bar.set_style(style);
     }
     bar

@@ -155,11 +155,19 @@ pub(crate) fn run(args: &DiffArgs) -> Result<ExitCode, String> {
             summary.items_removed += f.removed.len();
             summary.items_changed += f.changed.len();
         }
-        diffs.push(DocDiff { source: o.key.clone(), old_line: o.line, new_line: n.line, fields });
+        diffs.push(DocDiff {
+            source: o.key.clone(),
+            old_line: o.line,
+            new_line: n.line,
+            fields,
+        });
     }
     // Documents only in NEW, in NEW's order.
-    let only_new: Vec<String> =
-        new.iter().filter(|d| new_by_key.contains_key(d.key.as_str())).map(|d| d.key.clone()).collect();
+    let only_new: Vec<String> = new
+        .iter()
+        .filter(|d| new_by_key.contains_key(d.key.as_str()))
+        .map(|d| d.key.clone())
+        .collect();
     summary.only_in_old = only_old.len();
     summary.only_in_new = only_new.len();
 
@@ -178,14 +186,19 @@ pub(crate) fn run(args: &DiffArgs) -> Result<ExitCode, String> {
         }
     };
     crate::print_stdout(&report)?;
-    Ok(if args.fail_on_change && summary.anything() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if args.fail_on_change && summary.anything() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Reads a run: JSON Lines (blank lines skipped), or one pretty-printed JSON object as
 /// `ja-press FILE` prints it. Errors name the file and the line.
 fn read_run(path: &Path) -> Result<Vec<Doc>, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("diff: {}: {e}", path.display()))?;
-    let text = String::from_utf8(bytes).map_err(|e| format!("diff: {}: not UTF-8 text: {e}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| format!("diff: {}: not UTF-8 text: {e}", path.display()))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut values = Vec::new();
     let mut first_error = None;
@@ -218,7 +231,10 @@ fn read_run(path: &Path) -> Result<Vec<Doc>, String> {
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for (n, (line, value)) in values.into_iter().enumerate() {
         let Value::Object(map) = value else {
-            return Err(format!("diff: {}:{line}: expected a JSON object (one extraction per line)", path.display()));
+            return Err(format!(
+                "diff: {}:{line}: expected a JSON object (one extraction per line)",
+                path.display()
+            ));
         };
         let source = match map.get("source") {
             Some(Value::String(s)) => s.clone(),
@@ -227,8 +243,15 @@ fn read_run(path: &Path) -> Result<Vec<Doc>, String> {
         };
         let count = seen.entry(source.clone()).or_insert(0);
         *count += 1;
-        let key = if *count > 1 { format!("{source} ({})", count) } else { source };
-        let failed = map.get("error").and_then(Value::as_str).filter(|_| !map.contains_key("organizations"));
+        let key = if *count > 1 {
+            format!("{source} ({})", count)
+        } else {
+            source
+        };
+        let failed = map
+            .get("error")
+            .and_then(Value::as_str)
+            .filter(|_| !map.contains_key("organizations"));
         let body = match failed {
             Some(message) => Err(message.to_string()),
             None => Ok(map),
@@ -247,7 +270,10 @@ fn strip_position(e: &serde_json::Error) -> String {
     }
 }
 
-fn diff_doc(old: &Result<Map<String, Value>, String>, new: &Result<Map<String, Value>, String>) -> Vec<FieldDiff> {
+fn diff_doc(
+    old: &Result<Map<String, Value>, String>,
+    new: &Result<Map<String, Value>, String>,
+) -> Vec<FieldDiff> {
     let (old, new) = match (old, new) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(a), Err(b)) if a == b => return vec![],
@@ -258,7 +284,10 @@ fn diff_doc(old: &Result<Map<String, Value>, String>, new: &Result<Map<String, V
             };
             return vec![FieldDiff {
                 field: "document".into(),
-                changed: vec![Changed { item: "result".into(), changes: vec![format!("{} → {}", show(o), show(n))] }],
+                changed: vec![Changed {
+                    item: "result".into(),
+                    changes: vec![format!("{} → {}", show(o), show(n))],
+                }],
                 ..Default::default()
             }];
         }
@@ -266,45 +295,75 @@ fn diff_doc(old: &Result<Map<String, Value>, String>, new: &Result<Map<String, V
     let mut out = Vec::new();
 
     // The release's metadata: the top-level scalars and the publishers' list.
-    let mut release = FieldDiff { field: "release".into(), ..Default::default() };
+    let mut release = FieldDiff {
+        field: "release".into(),
+        ..Default::default()
+    };
     for name in RELEASE_SCALARS {
-        let (a, b) = (old.get(name).unwrap_or(&Value::Null), new.get(name).unwrap_or(&Value::Null));
+        let (a, b) = (
+            old.get(name).unwrap_or(&Value::Null),
+            new.get(name).unwrap_or(&Value::Null),
+        );
         if a != b {
-            release.changed.push(Changed { item: name.into(), changes: vec![format!("{} → {}", show(a), show(b))] });
+            release.changed.push(Changed {
+                item: name.into(),
+                changes: vec![format!("{} → {}", show(a), show(b))],
+            });
         }
     }
     out.push(release);
 
     let release_list = |m: &Map<String, Value>, name: &str| -> Vec<Value> {
-        m.get("release").and_then(|r| r.get(name)).and_then(Value::as_array).cloned().unwrap_or_default()
+        m.get("release")
+            .and_then(|r| r.get(name))
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
     };
     for (field, key) in LIST_FIELDS {
         let (a, b) = if matches!(field, "urls" | "publishers") {
             (release_list(old, field), release_list(new, field))
         } else {
-            let list = |m: &Map<String, Value>| m.get(field).and_then(Value::as_array).cloned().unwrap_or_default();
+            let list = |m: &Map<String, Value>| {
+                m.get(field)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default()
+            };
             (list(old), list(new))
         };
         out.push(diff_list(field, key, &a, &b));
     }
     // Fields this version does not know (a newer or older schema): lists by their
     // items' name, text or title, anything else as a whole.
-    let known =
-        |k: &str| NOT_FIELDS.contains(&k) || RELEASE_SCALARS.contains(&k) || LIST_FIELDS.iter().any(|(f, _)| *f == k);
+    let known = |k: &str| {
+        NOT_FIELDS.contains(&k)
+            || RELEASE_SCALARS.contains(&k)
+            || LIST_FIELDS.iter().any(|(f, _)| *f == k)
+    };
     let mut others: Vec<&String> = old.keys().chain(new.keys()).filter(|k| !known(k)).collect();
     others.sort();
     others.dedup();
     for name in others {
-        let (a, b) = (old.get(name).unwrap_or(&Value::Null), new.get(name).unwrap_or(&Value::Null));
+        let (a, b) = (
+            old.get(name).unwrap_or(&Value::Null),
+            new.get(name).unwrap_or(&Value::Null),
+        );
         match (a, b) {
             (Value::Array(_) | Value::Null, Value::Array(_) | Value::Null) => {
                 let empty = Vec::new();
-                let (a, b) = (a.as_array().unwrap_or(&empty), b.as_array().unwrap_or(&empty));
+                let (a, b) = (
+                    a.as_array().unwrap_or(&empty),
+                    b.as_array().unwrap_or(&empty),
+                );
                 out.push(diff_list(name, ItemKey::Attr("name"), a, b));
             }
             _ if strip(a) != strip(b) => out.push(FieldDiff {
                 field: name.clone(),
-                changed: vec![Changed { item: name.clone(), changes: vec![format!("{} → {}", show(a), show(b))] }],
+                changed: vec![Changed {
+                    item: name.clone(),
+                    changes: vec![format!("{} → {}", show(a), show(b))],
+                }],
                 ..Default::default()
             }),
             _ => {}
@@ -318,7 +377,10 @@ fn diff_doc(old: &Result<Map<String, Value>, String>, new: &Result<Map<String, V
 fn strip(v: &Value) -> Value {
     match v {
         Value::Object(m) => Value::Object(
-            m.iter().filter(|(k, _)| !IGNORED.contains(&k.as_str())).map(|(k, v)| (k.clone(), strip(v))).collect(),
+            m.iter()
+                .filter(|(k, _)| !IGNORED.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), strip(v)))
+                .collect(),
         ),
         Value::Array(items) => Value::Array(items.iter().map(strip).collect()),
         other => other.clone(),
@@ -328,7 +390,11 @@ fn strip(v: &Value) -> Value {
 /// The key an item is paired by.
 fn item_key(item: &Value, key: ItemKey) -> String {
     match key {
-        ItemKey::Attr(attr) => match item.get(attr).or_else(|| item.get("text")).or_else(|| item.get("title")) {
+        ItemKey::Attr(attr) => match item
+            .get(attr)
+            .or_else(|| item.get("text"))
+            .or_else(|| item.get("title"))
+        {
             Some(Value::String(s)) => s.clone(),
             Some(v) => v.to_string(),
             None => show(item),
@@ -357,12 +423,21 @@ fn diff_list(field: &str, key: ItemKey, old: &[Value], new: &[Value]) -> FieldDi
                 order.push(k.clone());
                 (Vec::new(), Vec::new())
             });
-            if side == 0 { g.0.push(strip(item)) } else { g.1.push(strip(item)) }
+            if side == 0 {
+                g.0.push(strip(item))
+            } else {
+                g.1.push(strip(item))
+            }
         }
     }
-    let mut out = FieldDiff { field: field.to_string(), ..Default::default() };
+    let mut out = FieldDiff {
+        field: field.to_string(),
+        ..Default::default()
+    };
     for k in order {
-        let Some((mut a, mut b)) = groups.remove(&k) else { continue };
+        let Some((mut a, mut b)) = groups.remove(&k) else {
+            continue;
+        };
         // Equal items cancel out.
         a.retain(|x| match b.iter().position(|y| y == x) {
             Some(j) => {
@@ -373,10 +448,15 @@ fn diff_list(field: &str, key: ItemKey, old: &[Value], new: &[Value]) -> FieldDi
         });
         let paired = a.len().min(b.len());
         for (x, y) in a.iter().zip(&b) {
-            out.changed.push(Changed { item: k.clone(), changes: attribute_changes(x, y) });
+            out.changed.push(Changed {
+                item: k.clone(),
+                changes: attribute_changes(x, y),
+            });
         }
-        out.removed.extend(a[paired..].iter().map(|x| describe(field, x)));
-        out.added.extend(b[paired..].iter().map(|y| describe(field, y)));
+        out.removed
+            .extend(a[paired..].iter().map(|x| describe(field, x)));
+        out.added
+            .extend(b[paired..].iter().map(|y| describe(field, y)));
     }
     out
 }
@@ -392,14 +472,20 @@ fn attribute_changes(old: &Value, new: &Value) -> Vec<String> {
     names.dedup();
     let mut out = Vec::new();
     for name in names {
-        let (x, y) = (a.get(name).unwrap_or(&Value::Null), b.get(name).unwrap_or(&Value::Null));
+        let (x, y) = (
+            a.get(name).unwrap_or(&Value::Null),
+            b.get(name).unwrap_or(&Value::Null),
+        );
         if x == y {
             continue;
         }
         match (x, y) {
             (Value::Array(_) | Value::Null, Value::Array(_) | Value::Null) => {
                 let empty = Vec::new();
-                let (xs, ys) = (x.as_array().unwrap_or(&empty), y.as_array().unwrap_or(&empty));
+                let (xs, ys) = (
+                    x.as_array().unwrap_or(&empty),
+                    y.as_array().unwrap_or(&empty),
+                );
                 let mut lost: Vec<String> = Vec::new();
                 let mut gained: Vec<&Value> = ys.iter().collect();
                 for item in xs {
@@ -410,7 +496,10 @@ fn attribute_changes(old: &Value, new: &Value) -> Vec<String> {
                         None => lost.push(show(item)),
                     }
                 }
-                let mut parts: Vec<String> = gained.into_iter().map(|g| format!("+{}", show(g))).collect();
+                let mut parts: Vec<String> = gained
+                    .into_iter()
+                    .map(|g| format!("+{}", show(g)))
+                    .collect();
                 parts.extend(lost.into_iter().map(|l| format!("-{l}")));
                 if parts.is_empty() {
                     parts.push("order changed".into());
@@ -436,7 +525,9 @@ fn show(v: &Value) -> String {
                 _ => role,
             }
         }
-        Value::Object(m) if m.len() == 2 && m.contains_key("name") && m.contains_key("position") => {
+        Value::Object(m)
+            if m.len() == 2 && m.contains_key("name") && m.contains_key("position") =>
+        {
             // A legal form: its name is what matters; the position follows.
             format!(
                 "{} ({})",
@@ -451,7 +542,10 @@ fn show(v: &Value) -> String {
 /// An added or removed item in a line: its key facts by field.
 fn describe(field: &str, item: &Value) -> String {
     let get = |k: &str| item.get(k).filter(|v| !v.is_null()).map(show);
-    let main = get("name").or_else(|| get("text")).or_else(|| get("title")).unwrap_or_else(|| show(item));
+    let main = get("name")
+        .or_else(|| get("text"))
+        .or_else(|| get("title"))
+        .unwrap_or_else(|| show(item));
     let mut s = match field {
         "organizations" => {
             let mut s = main;
@@ -461,7 +555,11 @@ fn describe(field: &str, item: &Value) -> String {
             if let Some(Value::Array(aliases)) = item.get("aliases")
                 && !aliases.is_empty()
             {
-                let _ = write!(s, " aka {}", aliases.iter().map(show).collect::<Vec<_>>().join(", "));
+                let _ = write!(
+                    s,
+                    " aka {}",
+                    aliases.iter().map(show).collect::<Vec<_>>().join(", ")
+                );
             }
             s
         }
@@ -475,11 +573,22 @@ fn describe(field: &str, item: &Value) -> String {
             Some(v) => format!("{main} = {v}"),
             None => main,
         },
-        "date_ranges" => format!("{main} = {} / {}", get("start").unwrap_or_default(), get("end").unwrap_or_default()),
+        "date_ranges" => format!(
+            "{main} = {} / {}",
+            get("start").unwrap_or_default(),
+            get("end").unwrap_or_default()
+        ),
         "partnerships" => {
             let parties = item_key(item, ItemKey::Parties);
-            let details: Vec<String> = ["agreement", "date"].iter().filter_map(|k| get(k)).collect();
-            if details.is_empty() { parties } else { format!("{parties} ({})", details.join(", ")) }
+            let details: Vec<String> = ["agreement", "date"]
+                .iter()
+                .filter_map(|k| get(k))
+                .collect();
+            if details.is_empty() {
+                parties
+            } else {
+                format!("{parties} ({})", details.join(", "))
+            }
         }
         "events" => format!("{} {main}", get("date").unwrap_or_default()),
         _ => main,
@@ -549,10 +658,8 @@ mod tests {
 
     #[test]
     fn spans_alone_are_no_change() {
-        let a =
-            json!({"dates": [{"text": "8月30日", "value": "2018-08-30", "span": {"byte": [0, 1], "char": [0, 1]}}]});
-        let b =
-            json!({"dates": [{"text": "8月30日", "value": "2018-08-30", "span": {"byte": [5, 6], "char": [5, 6]}}]});
+        let a = json!({"dates": [{"text": "8月30日", "value": "2018-08-30", "span": {"byte": [0, 1], "char": [0, 1]}}]});
+        let b = json!({"dates": [{"text": "8月30日", "value": "2018-08-30", "span": {"byte": [5, 6], "char": [5, 6]}}]});
         assert!(diff_doc(&obj(a), &obj(b)).is_empty());
     }
 
@@ -564,13 +671,19 @@ mod tests {
         let diff = diff_doc(&obj(a), &obj(b));
         assert_eq!(diff.len(), 1);
         assert_eq!(diff[0].changed.len(), 1);
-        assert_eq!(diff[0].changed[0].changes, ["value: 2018-04-01 → 2020-04-01"]);
+        assert_eq!(
+            diff[0].changed[0].changes,
+            ["value: 2018-04-01 → 2020-04-01"]
+        );
     }
 
     #[test]
     fn aliases_gained_and_lost() {
         let o = |aliases: Value| json!({"organizations": [{"name": "株式会社アカネ", "kind": "company", "aliases": aliases}]});
-        let diff = diff_doc(&obj(o(json!(["アカネ", "AKN"]))), &obj(o(json!(["アカネ", "AKANE"]))));
+        let diff = diff_doc(
+            &obj(o(json!(["アカネ", "AKN"]))),
+            &obj(o(json!(["アカネ", "AKANE"]))),
+        );
         assert_eq!(diff[0].changed[0].changes, ["aliases +AKANE -AKN"]);
     }
 

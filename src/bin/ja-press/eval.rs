@@ -50,7 +50,10 @@ fn parse_floor(s: &str) -> Result<Floor, String> {
 }
 
 fn parse_micro(s: &str) -> Result<Floor, String> {
-    let value: f64 = s.trim().parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let value: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not a number"))?;
     Floor::new("micro", value).map_err(|e| e.to_string())
 }
 
@@ -64,7 +67,9 @@ struct Scored {
 pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
     if let Some(n) = args.common.threads {
         // Only fails if a pool exists already, which is fine.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     for (what, dir) in [("--gold", &args.gold), ("DOCS_DIR", &args.docs)] {
         if !dir.is_dir() {
@@ -73,7 +78,10 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
     }
     let pairs = eval::pair_documents(&args.gold, &args.docs).map_err(|e| format!("eval: {e}"))?;
     if pairs.is_empty() {
-        return Err(format!("eval: no answer keys (NAME.json) in {}", args.gold.display()));
+        return Err(format!(
+            "eval: no answer keys (NAME.json) in {}",
+            args.gold.display()
+        ));
     }
     // Every key must be readable before anything is scored: a broken key is a broken test.
     let mut keys = Vec::with_capacity(pairs.len());
@@ -85,7 +93,11 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
         }
     }
     if !bad_keys.is_empty() {
-        return Err(format!("eval: {} malformed answer key(s):\n  {}", bad_keys.len(), bad_keys.join("\n  ")));
+        return Err(format!(
+            "eval: {} malformed answer key(s):\n  {}",
+            bad_keys.len(),
+            bad_keys.join("\n  ")
+        ));
     }
     let extractor = crate::extractor(&args.common)?;
 
@@ -103,7 +115,11 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
                 Ok(ex) => (ex, None),
                 Err(e) => (Extraction::default(), Some(e)),
             };
-            Scored { score: eval::score(key, &extraction), pair, error }
+            Scored {
+                score: eval::score(key, &extraction),
+                pair,
+                error,
+            }
         })
         .collect();
 
@@ -111,7 +127,10 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
     for s in &scored {
         scores.add(&s.score);
         if let Some(e) = &s.error {
-            eprintln!("ja-press: eval: {}: {e} (scored as an empty extraction)", s.pair.name);
+            eprintln!(
+                "ja-press: eval: {}: {e} (scored as an empty extraction)",
+                s.pair.name
+            );
         }
     }
     let floors: Vec<Floor> = args.min_f1.iter().chain(&args.min_micro).cloned().collect();
@@ -126,7 +145,11 @@ pub(crate) fn run(args: &EvalArgs) -> Result<ExitCode, String> {
         }
     };
     crate::print_stdout(&report)?;
-    Ok(if below.is_empty() && errors == 0 { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    Ok(if below.is_empty() && errors == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }
 
 fn text_report(
@@ -171,8 +194,16 @@ fn text_report(
     let _ = writeln!(s, "micro F1 {:.3}", scores.micro().f1());
     for floor in floors {
         let reached = scores.f1(&floor.field).unwrap_or(0.0);
-        let verdict = if below.iter().any(|(b, _)| b == floor) { "BELOW" } else { "ok" };
-        let _ = writeln!(s, "floor {} F1 >= {:.3}: {verdict} ({reached:.3})", floor.field, floor.min_f1);
+        let verdict = if below.iter().any(|(b, _)| b == floor) {
+            "BELOW"
+        } else {
+            "ok"
+        };
+        let _ = writeln!(
+            s,
+            "floor {} F1 >= {:.3}: {verdict} ({reached:.3})",
+            floor.field, floor.min_f1
+        );
     }
     s
 }
@@ -201,15 +232,28 @@ fn json_report(
     out.insert("gold_dir".into(), json!(args.gold.display().to_string()));
     out.insert("docs_dir".into(), json!(args.docs.display().to_string()));
     out.insert("documents".into(), json!(scores.documents));
-    let errors: Vec<_> =
-        scored.iter().filter_map(|d| d.error.as_ref().map(|e| json!({ "name": d.pair.name, "error": e }))).collect();
+    let errors: Vec<_> = scored
+        .iter()
+        .filter_map(|d| {
+            d.error
+                .as_ref()
+                .map(|e| json!({ "name": d.pair.name, "error": e }))
+        })
+        .collect();
     out.insert("errors".into(), json!(errors));
     for field in Field::ALL {
         out.insert(field.name().into(), tally_json(scores.field(field)));
     }
     out.insert("micro".into(), tally_json(scores.micro()));
-    for (name, a) in [("role", scores.role), ("person_org", scores.person_org), ("release_date", scores.release_date)] {
-        out.insert(name.into(), json!({ "correct": a.correct, "of": a.of, "accuracy": a.rate() }));
+    for (name, a) in [
+        ("role", scores.role),
+        ("person_org", scores.person_org),
+        ("release_date", scores.release_date),
+    ] {
+        out.insert(
+            name.into(),
+            json!({ "correct": a.correct, "of": a.of, "accuracy": a.rate() }),
+        );
     }
     let floors: Vec<_> = floors
         .iter()
@@ -223,7 +267,10 @@ fn json_report(
         })
         .collect();
     out.insert("floors".into(), json!(floors));
-    out.insert("passed".into(), json!(below.is_empty() && errors.is_empty()));
+    out.insert(
+        "passed".into(),
+        json!(below.is_empty() && errors.is_empty()),
+    );
     let per_document: Vec<_> = scored
         .iter()
         .map(|d| {
@@ -231,7 +278,16 @@ fn json_report(
             if let Some(map) = v.as_object_mut() {
                 map.insert("name".into(), json!(d.pair.name));
                 map.insert("key".into(), json!(d.pair.key.display().to_string()));
-                map.insert("document".into(), json!(d.pair.document.as_ref().ok().map(|p| p.display().to_string())));
+                map.insert(
+                    "document".into(),
+                    json!(
+                        d.pair
+                            .document
+                            .as_ref()
+                            .ok()
+                            .map(|p| p.display().to_string())
+                    ),
+                );
                 map.insert("error".into(), json!(d.error));
             }
             v

@@ -24,7 +24,12 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Typed, normalized facts from Japanese press releases (text or HTML), with spans.
 #[derive(Parser, Debug)]
-#[command(name = "ja-press", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "ja-press",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -155,7 +160,9 @@ pub(crate) fn print_stdout(report: &str) -> Result<(), String> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing the output: {e}")),
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(format!("writing the output: {e}"))
+        }
         _ => Ok(()),
     }
 }

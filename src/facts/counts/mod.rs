@@ -22,9 +22,9 @@ use std::ops::Range;
 use crate::model::{Amount, Count, CountKind, Extraction, Qualifier};
 use crate::pipeline::{Doc, Found};
 use rules::{
-    ABOUT_PREFIXES, CHANGED_TO_NEXT, COUNTED_HEADS, Ctx, FROM_BARE, Hit, INCLUDED_IN_NEXT, NEXT_IS_PART,
-    NOT_SUBJECT_ENDS, OUTER_PREFIXES, REACHED, RULES, SUBJECT_AFTER, SUBJECT_HEADS, SUFFIXES, Value, is_han,
-    is_katakana,
+    ABOUT_PREFIXES, CHANGED_TO_NEXT, COUNTED_HEADS, Ctx, FROM_BARE, Hit, INCLUDED_IN_NEXT,
+    NEXT_IS_PART, NOT_SUBJECT_ENDS, OUTER_PREFIXES, REACHED, RULES, SUBJECT_AFTER, SUBJECT_HEADS,
+    SUFFIXES, Value, is_han, is_katakana,
 };
 
 /// A match with what was read around it.
@@ -51,8 +51,16 @@ struct Item {
 const MAX_SUBJECT: usize = 20;
 
 pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
-    let ctx = Ctx { v: doc.text.v(), vocab: doc.vocab, tokens: doc.tokens, dates: &found.dates };
-    let mut items: Vec<Item> = scan(&ctx).into_iter().map(|hit| read_around(&ctx, hit)).collect();
+    let ctx = Ctx {
+        v: doc.text.v(),
+        vocab: doc.vocab,
+        tokens: doc.tokens,
+        dates: &found.dates,
+    };
+    let mut items: Vec<Item> = scan(&ctx)
+        .into_iter()
+        .map(|hit| read_around(&ctx, hit))
+        .collect();
     link(&ctx, &mut items);
     for item in items {
         let mention = doc.text.mention(item.text.clone());
@@ -112,7 +120,10 @@ fn scan(ctx: &Ctx<'_>) -> Vec<Hit> {
     all.sort_by_key(|(order, h)| (h.range.start, std::cmp::Reverse(h.range.end), *order));
     let mut kept: Vec<Hit> = Vec::new();
     for (_, hit) in all {
-        if kept.last().is_none_or(|last| hit.range.start >= last.range.end) {
+        if kept
+            .last()
+            .is_none_or(|last| hit.range.start >= last.range.end)
+        {
             kept.push(hit);
         }
     }
@@ -157,13 +168,16 @@ fn read_around(ctx: &Ctx<'_>, hit: Hit) -> Item {
         part_of: None,
     };
     if ordinal {
-        item.subject =
-            subject_before(ctx, floor, item.lead).map(|(run, _)| run).or_else(|| subject_after(ctx, item.tail, false));
+        item.subject = subject_before(ctx, floor, item.lead)
+            .map(|(run, _)| run)
+            .or_else(|| subject_after(ctx, item.tail, false));
         return item;
     }
     // 約 belongs to the text; のべ, 計, 全 and a scope come before it.
     let mut about = false;
-    if let Some((start, _)) = word_before(ctx, floor, item.text.start, ABOUT_PREFIXES.iter().copied()) {
+    if let Some((start, _)) =
+        word_before(ctx, floor, item.text.start, ABOUT_PREFIXES.iter().copied())
+    {
         item.text.start = start;
         item.lead = start;
         about = true;
@@ -171,15 +185,27 @@ fn read_around(ctx: &Ctx<'_>, hit: Hit) -> Item {
     let mut outer = None;
     for _ in 0..2 {
         if outer.is_none()
-            && let Some((start, w)) = word_before(ctx, floor, item.lead, OUTER_PREFIXES.iter().map(|(w, _)| *w))
+            && let Some((start, w)) = word_before(
+                ctx,
+                floor,
+                item.lead,
+                OUTER_PREFIXES.iter().map(|(w, _)| *w),
+            )
         {
-            outer = OUTER_PREFIXES.iter().find(|(p, _)| *p == w).map(|(_, q)| *q);
+            outer = OUTER_PREFIXES
+                .iter()
+                .find(|(p, _)| *p == w)
+                .map(|(_, q)| *q);
             item.lead = start;
         }
         if is_count
             && item.scope.is_none()
-            && let Some((start, w)) =
-                word_before(ctx, floor, item.lead, ctx.vocab.count_scopes.iter().map(String::as_str))
+            && let Some((start, w)) = word_before(
+                ctx,
+                floor,
+                item.lead,
+                ctx.vocab.count_scopes.iter().map(String::as_str),
+            )
         {
             item.scope = Some(w.to_string());
             item.lead = start;
@@ -210,11 +236,17 @@ fn read_around(ctx: &Ctx<'_>, hit: Hit) -> Item {
         item.qualifier = outer.or(about.then_some(Qualifier::About));
     }
     if is_count {
-        let relative = item.suffix.is_some_and(|s| s.ends_with('る') || s.ends_with('す'));
+        let relative = item
+            .suffix
+            .is_some_and(|s| s.ends_with('る') || s.ends_with('す'));
         match subject_before(ctx, floor, item.lead) {
             // 国内主要ライフサイエンスクラスター4団体: a scope opens the subject
             Some((run, false)) if item.scope.is_none() => {
-                let scope = ctx.vocab.count_scopes.iter().find(|s| run.starts_with(s.as_str()) && run.len() > s.len());
+                let scope = ctx
+                    .vocab
+                    .count_scopes
+                    .iter()
+                    .find(|s| run.starts_with(s.as_str()) && run.len() > s.len());
                 match scope {
                     Some(s) => {
                         item.subject = Some(run[s.len()..].trim_start_matches('・').to_string());
@@ -244,10 +276,18 @@ fn subject_before(ctx: &Ctx<'_>, floor: usize, at: usize) -> Option<(String, boo
     let (rest, topic) = ["など", "等"]
         .iter()
         .find_map(|c| before.strip_suffix(c).map(|r| (r, false)))
-        .or_else(|| ["は", "が", "も", ":"].iter().find_map(|c| before.strip_suffix(c).map(|r| (r, true))))
+        .or_else(|| {
+            ["は", "が", "も", ":"]
+                .iter()
+                .find_map(|c| before.strip_suffix(c).map(|r| (r, true)))
+        })
         .unwrap_or((before, false));
-    let run_start =
-        rest.char_indices().rev().take_while(|&(_, c)| subject_char(c)).last().map_or(rest.len(), |(i, _)| i);
+    let run_start = rest
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| subject_char(c))
+        .last()
+        .map_or(rest.len(), |(i, _)| i);
     let run = rest[run_start..].trim_matches('・');
     if run.is_empty() || run.chars().count() > MAX_SUBJECT {
         return None;
@@ -263,7 +303,10 @@ fn subject_before(ctx: &Ctx<'_>, floor: usize, at: usize) -> Option<(String, boo
     }
     if topic {
         // 当社は100カ国: a topic is what is counted only when it names a number or a group
-        SUBJECT_HEADS.iter().any(|h| run.ends_with(h)).then(|| (run.to_string(), true))
+        SUBJECT_HEADS
+            .iter()
+            .any(|h| run.ends_with(h))
+            .then(|| (run.to_string(), true))
     } else {
         (!NOT_SUBJECT_ENDS.iter().any(|e| run.ends_with(e))).then(|| (run.to_string(), false))
     }
@@ -279,7 +322,11 @@ fn subject_after(ctx: &Ctx<'_>, at: usize, relative: bool) -> Option<String> {
         None => return None,
     };
     let start = at + (after.len() - rest.len());
-    let len: usize = rest.chars().take_while(|&c| subject_char(c)).map(char::len_utf8).sum();
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| subject_char(c))
+        .map(char::len_utf8)
+        .sum();
     let run = rest[..len].trim_matches('・');
     if run.is_empty() || run.chars().count() > MAX_SUBJECT || ctx.inside_token(start) {
         return None;
@@ -289,7 +336,10 @@ fn subject_after(ctx: &Ctx<'_>, at: usize, relative: bool) -> Option<String> {
     if last.is(Pos::SahenNoun) || last.is(Pos::AdverbialNoun) || last.is(Pos::Number) {
         return None;
     }
-    COUNTED_HEADS.iter().any(|h| run.ends_with(h)).then(|| run.to_string())
+    COUNTED_HEADS
+        .iter()
+        .any(|h| run.ends_with(h))
+        .then(|| run.to_string())
 }
 
 /// A bare number the count changed from: 発足当初の7から73社・団体へ.
@@ -301,7 +351,10 @@ fn from_bare(ctx: &Ctx<'_>, floor: usize, at: usize) -> Option<i64> {
     let prev = ctx.v[..start].chars().next_back();
     if prev.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/' | '-'))
         || ctx.inside_token(start)
-        || ctx.dates.iter().any(|d| d.start < start + n.len() && start < d.end)
+        || ctx
+            .dates
+            .iter()
+            .any(|d| d.start < start + n.len() && start < d.end)
     {
         return None;
     }
@@ -314,8 +367,14 @@ fn link(ctx: &Ctx<'_>, items: &mut [Item]) {
     for i in 1..items.len() {
         let (a, b) = (&items[i - 1], &items[i]);
         let (
-            Value::Count { value: x, kind: CountKind::Cardinal },
-            Value::Count { value: y, kind: CountKind::Cardinal },
+            Value::Count {
+                value: x,
+                kind: CountKind::Cardinal,
+            },
+            Value::Count {
+                value: y,
+                kind: CountKind::Cardinal,
+            },
         ) = (a.hit.value, b.hit.value)
         else {
             continue;

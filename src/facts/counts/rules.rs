@@ -16,8 +16,7 @@ use crate::vocab::{CountUnitEntry, Vocabulary};
 
 /// A number: ASCII digits (with comma groups, a decimal part, kanji multipliers:
 /// 3,500, 52.4, 1,200万, 1万2千) or a run of kanji numerals (二十五, 一万二千).
-const NUMBER: &str =
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[千万億兆](?:\d{1,3}(?:,\d{3})+|\d+)?)*|[〇一二三四五六七八九十百千万億]+";
+const NUMBER: &str = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[千万億兆](?:\d{1,3}(?:,\d{3})+|\d+)?)*|[〇一二三四五六七八九十百千万億]+";
 
 /// What a rule needs besides its match: the text, the vocabulary, the tokens (for word
 /// boundaries) and the dates already found (numbers inside them are no counts).
@@ -38,7 +37,9 @@ impl Ctx<'_> {
     /// The token ending at `end`, or covering it.
     pub fn token_ending_at(&self, end: usize) -> Option<&Token<'_>> {
         let i = self.tokens.partition_point(|t| t.range.start < end);
-        i.checked_sub(1).and_then(|i| self.tokens.get(i)).filter(|t| t.range.end >= end)
+        i.checked_sub(1)
+            .and_then(|i| self.tokens.get(i))
+            .filter(|t| t.range.end >= end)
     }
 }
 
@@ -80,7 +81,9 @@ impl Rule {
             .find_iter(v)
             .map(|m| {
                 let s = m.as_str();
-                let n = s.strip_prefix('第').map_or(s, |r| r.strip_prefix(char::is_whitespace).unwrap_or(r));
+                let n = s
+                    .strip_prefix('第')
+                    .map_or(s, |r| r.strip_prefix(char::is_whitespace).unwrap_or(r));
                 (m.range(), m.end() - n.len()..m.end())
             })
             .collect()
@@ -96,7 +99,11 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     };
     vec![
         // 第3号, 第2回, 第二期, 第1弾, 第2回目.
-        rule("dai_ordinal", &format!(r"第\s?(?P<n>{NUMBER})"), build_dai as fn(&Ctx<'_>, Range<usize>, Range<usize>) -> Option<Hit>),
+        rule(
+            "dai_ordinal",
+            &format!(r"第\s?(?P<n>{NUMBER})"),
+            build_dai as fn(&Ctx<'_>, Range<usize>, Range<usize>) -> Option<Hit>,
+        ),
         // 9団体, 73社・団体, 8 社, 17の国と地域; 10例目, 10番目, 9市目, 3社目.
         rule("counter", &format!(r"(?P<n>{NUMBER})"), build_counter),
         // 1000万円, 52.4%, 400メートル, 3,000平方メートル.
@@ -254,22 +261,34 @@ pub(crate) const COUNTED_HEADS: &[&str] = &[
 
 /// Ends of a noun run before a number that make it a time, not what is counted:
 /// 今年3社, 同日10名, 当初7社.
-pub(crate) const NOT_SUBJECT_ENDS: &[&str] =
-    &["年", "月", "日", "度", "時", "間", "回", "期", "位", "時点", "現在", "当初", "以来", "今回", "前回", "毎回"];
+pub(crate) const NOT_SUBJECT_ENDS: &[&str] = &[
+    "年", "月", "日", "度", "時", "間", "回", "期", "位", "時点", "現在", "当初", "以来", "今回",
+    "前回", "毎回",
+];
 
 /// Words between a count and what it counts, written after it: 14名のノーベル賞受賞者,
 /// 9団体となった連携先, 344社を超える医療関連企業.
-pub(crate) const SUBJECT_AFTER: &[&str] =
-    &["となった", "になった", "にのぼる", "に上る", "に及ぶ", "からなる", "もの", "の"];
+pub(crate) const SUBJECT_AFTER: &[&str] = &[
+    "となった",
+    "になった",
+    "にのぼる",
+    "に上る",
+    "に及ぶ",
+    "からなる",
+    "もの",
+    "の",
+];
 
 /// Between two counts: the first is part of the second (海外6団体を含む10団体).
 pub(crate) static INCLUDED_IN_NEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:を含む|を含めた|を含め|を含めて|含む|含め)、?\s?$").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(r"^\s?(?:を含む|を含めた|を含め|を含めて|含む|含め)、?\s?$")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// Between two counts: the second is part of the first (10団体(うち海外6団体)).
-pub(crate) static NEXT_IS_PART: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s?(?:\(|、|,)?\s?(?:その|の)?うち、?\s?$").unwrap_or_else(|e| panic!("{e}")));
+pub(crate) static NEXT_IS_PART: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?:\(|、|,)?\s?(?:その|の)?うち、?\s?$").unwrap_or_else(|e| panic!("{e}"))
+});
 
 /// Between two counts of the same unit: the second is what the first grew or changed
 /// into (7社から73社へ).
@@ -279,7 +298,8 @@ pub(crate) static CHANGED_TO_NEXT: LazyLock<Regex> =
 /// A bare starting value before a count (発足当初の7から73社・団体へ): the number the
 /// count changed from. The bare number itself is no count.
 pub(crate) static FROM_BARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<n>{NUMBER})\s?(?:から|より|→|⇒|->)\s?$")).unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(&format!(r"(?P<n>{NUMBER})\s?(?:から|より|→|⇒|->)\s?$"))
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// A CJK ideograph (or 々).
@@ -303,9 +323,20 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
     let v = ctx.v;
     let before = v[..n.start].chars().next_back();
     // 「ASEAN10カ国」: an acronym may stand right before the number
-    let acronym = v[..n.start].chars().rev().take_while(char::is_ascii_uppercase).count() >= 3
-        && !v[..n.start].trim_end_matches(|c: char| c.is_ascii_uppercase()).ends_with(|c: char| c.is_ascii_alphanumeric());
-    if !acronym && before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/' | '_' | '#' | '+' | '$')) {
+    let acronym = v[..n.start]
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_uppercase)
+        .count()
+        >= 3
+        && !v[..n.start]
+            .trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .ends_with(|c: char| c.is_ascii_alphanumeric());
+    if !acronym
+        && before.is_some_and(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '.' | ',' | '/' | '_' | '#' | '+' | '$')
+        })
+    {
         return false;
     }
     // the second half of 「5人に1人」
@@ -315,7 +346,10 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
     // 「登録金融機関 中国財務局長(登金)第18号」: a registration's number, no ordinal
     if after_dai && v[..n.start].trim_end_matches(['第', ' ']).ends_with(')') {
         let line = &v[crate::facts::line_start(v, n.start)..n.start];
-        if ["登録", "許可", "届出", "免許", "認可", "登金", "金商"].iter().any(|w| line.contains(w)) {
+        if ["登録", "許可", "届出", "免許", "認可", "登金", "金商"]
+            .iter()
+            .any(|w| line.contains(w))
+        {
             return false;
         }
     }
@@ -335,14 +369,24 @@ fn number_ok(ctx: &Ctx<'_>, n: &Range<usize>, after_dai: bool) -> bool {
             return false; // 一人ひとり, (一社): idioms and abbreviations, not counts
         }
         // 唯一, 数十, 十数 — but 「社外取締役五名」: a word that ends before the numeral
-        let word_ends = v[..n.start].chars().next_back().is_some_and(|c| !is_kanji_numeral(c)) && !ctx.inside_token(n.start);
-        let role_before = crate::facts::people::roles::role_ending_at(ctx.vocab, v, n.start, false).is_some();
-        if !after_dai && before.is_some_and(is_han) && !lead_word_before(ctx, n.start) && (!word_ends || !role_before) {
+        let word_ends = v[..n.start]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !is_kanji_numeral(c))
+            && !ctx.inside_token(n.start);
+        let role_before =
+            crate::facts::people::roles::role_ending_at(ctx.vocab, v, n.start, false).is_some();
+        if !after_dai
+            && before.is_some_and(is_han)
+            && !lead_word_before(ctx, n.start)
+            && (!word_ends || !role_before)
+        {
             return false;
         }
     }
     // 「「第5回 シェアサイクル利用実態調査」」: the ordinal of an event series counts even in a title
-    (after_dai && v[..n.start].trim_end_matches([' ', '第']).ends_with('「')) || !in_quoted_label(v, n)
+    (after_dai && v[..n.start].trim_end_matches([' ', '第']).ends_with('「'))
+        || !in_quoted_label(v, n)
 }
 
 /// Whether the text before `at` ends with a qualifier or scope word that may stand right
@@ -351,7 +395,11 @@ fn lead_word_before(ctx: &Ctx<'_>, at: usize) -> bool {
     let before = ctx.v[..at].trim_end_matches(' ');
     ABOUT_PREFIXES.iter().any(|p| before.ends_with(p))
         || OUTER_PREFIXES.iter().any(|(p, _)| before.ends_with(p))
-        || ctx.vocab.count_scopes.iter().any(|s| before.ends_with(s.as_str()))
+        || ctx
+            .vocab
+            .count_scopes
+            .iter()
+            .any(|s| before.ends_with(s.as_str()))
 }
 
 /// Whether `n` sits in a short quoted label: 「5者連携」, 「1回目接種」. A quoted
@@ -384,7 +432,9 @@ pub(crate) fn in_quoted_label(v: &str, n: &Range<usize>) -> bool {
     let Some(close) = close else { return false };
     let inner = &v[open + '「'.len_utf8()..close];
     inner.chars().count() <= REACH
-        && !inner.chars().any(|c| c == '、' || (('\u{3041}'..='\u{309F}').contains(&c) && c != 'の'))
+        && !inner
+            .chars()
+            .any(|c| c == '、' || (('\u{3041}'..='\u{309F}').contains(&c) && c != 'の'))
 }
 
 /// The value of a count's number: an integer, or a decimal with a multiplier that makes
@@ -398,7 +448,10 @@ fn count_value(s: &str) -> Option<i64> {
 
 static RATIO: std::sync::LazyLock<Regex> = std::sync::LazyLock::new(|| {
     // 「5人に1人」, 「1人1台」, 「1人あたり」: a ratio or a rate per person
-    Regex::new(r"^(?:に[0-9０-９一二三四五六七八九十]+人|[0-9]+[台枚冊個本点食]|あたり|当たり|につき)").unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(
+        r"^(?:に[0-9０-９一二三四五六七八九十]+人|[0-9]+[台枚冊個本点食]|あたり|当たり|につき)",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// Skips one ASCII space: 「8 社」 is written with one.
@@ -410,7 +463,9 @@ fn skip_space(v: &str, at: usize) -> usize {
 /// 3組; 10名目標 is not 10名目), and no kanji numeral follows (二人三脚).
 fn unit_ends_word(ctx: &Ctx<'_>, end: usize) -> bool {
     // 「3人分」 counts servings; 「5人に1人」, 「1人1台」 are ratios
-    if ctx.v[end..].starts_with('分') || (ctx.v[..end].ends_with('人') && RATIO.is_match(&ctx.v[end..])) {
+    if ctx.v[end..].starts_with('分')
+        || (ctx.v[..end].ends_with('人') && RATIO.is_match(&ctx.v[end..]))
+    {
         return false;
     }
     match ctx.v[end..].chars().next() {
@@ -458,7 +513,8 @@ fn build_dai(ctx: &Ctx<'_>, whole: Range<usize>, n: Range<usize>) -> Option<Hit>
         return None;
     }
     // 「会社法第2条第15号」: the parts of a law, not ordinals of anything counted
-    if ctx.v[..whole.start].ends_with(['条', '項']) || ctx.v[whole.end..].starts_with(['条', '項']) {
+    if ctx.v[..whole.start].ends_with(['条', '項']) || ctx.v[whole.end..].starts_with(['条', '項'])
+    {
         return None;
     }
     let value = count_value(&ctx.v[n.clone()])?;
@@ -466,7 +522,10 @@ fn build_dai(ctx: &Ctx<'_>, whole: Range<usize>, n: Range<usize>) -> Option<Hit>
     let (entry, unit, _) = counter_at(ctx, at, ctx.vocab.count_units.iter().filter(|u| u.dai))?;
     Some(Hit {
         range: whole.start..unit.end,
-        value: Value::Count { value, kind: CountKind::Ordinal },
+        value: Value::Count {
+            value,
+            kind: CountKind::Ordinal,
+        },
         unit: entry.unit.clone(),
     })
 }
@@ -495,7 +554,11 @@ fn build_counter(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option
     } else {
         return None;
     };
-    Some(Hit { range: n.start..unit.end, value: Value::Count { value, kind }, unit: name })
+    Some(Hit {
+        range: n.start..unit.end,
+        value: Value::Count { value, kind },
+        unit: name,
+    })
 }
 
 fn build_amount(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option<Hit> {
@@ -506,9 +569,14 @@ fn build_amount(ctx: &Ctx<'_>, _whole: Range<usize>, n: Range<usize>) -> Option<
     let at = skip_space(ctx.v, n.end);
     let rest = &ctx.v[at..];
     let &(unit, kind, _) = AMOUNT_UNITS.iter().find(|(u, _, latin)| {
-        rest.starts_with(u) && !(*latin && rest[u.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
+        rest.starts_with(u)
+            && !(*latin && rest[u.len()..].starts_with(|c: char| c.is_ascii_alphanumeric()))
     })?;
-    Some(Hit { range: n.start..at + unit.len(), value: Value::Amount { value, kind }, unit: unit.to_string() })
+    Some(Hit {
+        range: n.start..at + unit.len(),
+        value: Value::Amount { value, kind },
+        unit: unit.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -517,7 +585,11 @@ mod tests {
 
     #[test]
     fn number_is_the_match_after_dai() {
-        for text in crate::pipeline::testing::fixture_texts().iter().map(String::as_str).chain(["第 3回 第\u{3000}2号 一万二千人 3,500名"]) {
+        for text in crate::pipeline::testing::fixture_texts()
+            .iter()
+            .map(String::as_str)
+            .chain(["第 3回 第\u{3000}2号 一万二千人 3,500名"])
+        {
             for rule in RULES.iter() {
                 let read: Vec<_> = rule
                     .regex

@@ -6,9 +6,9 @@
 //! 同年/本年, an earlier year in the sentence, the nearest year heading, or the release
 //! date, in that order.
 
-mod rules;
 #[cfg(test)]
 mod corpus;
+mod rules;
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -16,10 +16,14 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use regex::Regex;
 
-use crate::model::{DateKind, DateMention, DateRange, DateValue, Extraction, Precision, YearSource};
+use crate::model::{
+    DateKind, DateMention, DateRange, DateValue, Extraction, Precision, YearSource,
+};
 use crate::pipeline::{Doc, Found};
 pub(crate) use rules::Parsed;
-use rules::{CONTEXT_WORDS, Caps, DURATION, G, RELATIVE_YEAR, RULES, TIME_AFTER, YEAR_HEADING, guard_ok};
+use rules::{
+    CONTEXT_WORDS, Caps, DURATION, G, RELATIVE_YEAR, RULES, TIME_AFTER, YEAR_HEADING, guard_ok,
+};
 
 /// A date found by a rule, before its year is settled.
 #[derive(Debug, Clone)]
@@ -40,7 +44,9 @@ pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
     // Every rule starts with a digit, a kanji numeral, an era or 同/翌/当/前 (a quick test
     // first), and no match is longer than 256 bytes: the rules read only the head of `s`
     // (the guards still see all of it).
-    if !s.starts_with(|c: char| c.is_numeric() || "〇一二三四五六七八九十明大昭平令RHS同翌当前".contains(c)) {
+    if !s.starts_with(|c: char| {
+        c.is_numeric() || "〇一二三四五六七八九十明大昭平令RHS同翌当前".contains(c)
+    }) {
         return None;
     }
     let mut cut = s.len().min(256);
@@ -50,13 +56,17 @@ pub(crate) fn parse_one(s: &str) -> Option<(Parsed, Range<usize>)> {
     let head = &s[..cut];
     let mut best: Option<(Parsed, Range<usize>)> = None;
     for rule in RULES.iter() {
-        let Some(all) = rule.anchored.captures(head) else { continue };
+        let Some(all) = rule.anchored.captures(head) else {
+            continue;
+        };
         let Some(m) = all.get(0) else { continue };
         if !guard_ok(rule.guard, s, m.range()) {
             continue;
         }
         let caps = Caps::new(&all, &rule.slots);
-        let Some(parsed) = (rule.build)(&caps) else { continue };
+        let Some(parsed) = (rule.build)(&caps) else {
+            continue;
+        };
         let end = caps.get(G::Wd).map_or(m.end(), |w| w.start());
         if best.as_ref().is_none_or(|(_, r)| end > r.end) {
             best = Some((parsed, 0..end));
@@ -77,7 +87,9 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
 
     let mut range_start: Option<usize> = None;
     for c in &candidates {
-        let Some((value, precision)) = value_of(&c.parsed) else { continue };
+        let Some((value, precision)) = value_of(&c.parsed) else {
+            continue;
+        };
         let m = doc.text.mention(c.range.clone());
         out.dates.push(DateMention {
             text: m.text,
@@ -113,9 +125,23 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
 /// Whether a place name or a disaster follows: 「令和元年東日本台風」「令和6年能登半島地震」.
 fn doc_tokens_proper_after(v: &str, end: usize) -> bool {
     let rest = &v[end..];
-    ["東日本", "西日本", "北日本", "能登", "熊本", "台風", "豪雨", "地震", "大雨", "大雪", "災害", "震災", "水害"]
-        .iter()
-        .any(|w| rest.starts_with(w))
+    [
+        "東日本",
+        "西日本",
+        "北日本",
+        "能登",
+        "熊本",
+        "台風",
+        "豪雨",
+        "地震",
+        "大雨",
+        "大雪",
+        "災害",
+        "震災",
+        "水害",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// All rule matches, overlaps resolved: the longest match wins, then the earlier rule.
@@ -128,7 +154,9 @@ fn scan(v: &str) -> Vec<Candidate> {
                 continue;
             }
             let caps = Caps::new(&found, &rule.slots);
-            let Some(parsed) = (rule.build)(&caps) else { continue };
+            let Some(parsed) = (rule.build)(&caps) else {
+                continue;
+            };
             // 「2月30日」 is no date, and its 「2月」 is none either.
             if parsed.day.is_none() && DAY_AFTER.is_match(&v[m.end()..]) {
                 continue;
@@ -148,15 +176,23 @@ fn scan(v: &str) -> Vec<Candidate> {
                 end = full_end;
             }
             // 「2027年度末」「2025年上期」「2024年3月期」: the word is part of the date as written
-            if caps.get(G::FyEnd).is_some() || caps.get(G::FyEnd2).is_some() || caps.get(G::Period).is_some() {
+            if caps.get(G::FyEnd).is_some()
+                || caps.get(G::FyEnd2).is_some()
+                || caps.get(G::Period).is_some()
+            {
                 end = m.end();
             }
             // 「2026年秋」: a season after a year is part of the date as written (not the 秋 of 秋田)
             if parsed.month.is_none()
                 && !parsed.fiscal
                 && end == m.end()
-                && let Some(season) = v[end..].chars().next().filter(|c| matches!(c, '春' | '夏' | '秋' | '冬'))
-                && !v[end + season.len_utf8()..].starts_with(|c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}'))
+                && let Some(season) = v[end..]
+                    .chars()
+                    .next()
+                    .filter(|c| matches!(c, '春' | '夏' | '秋' | '冬'))
+                && !v[end + season.len_utf8()..].starts_with(
+                    |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{30A1}'..='\u{30FA}'),
+                )
             {
                 end += season.len_utf8();
                 full_end = full_end.max(end);
@@ -166,7 +202,9 @@ fn scan(v: &str) -> Vec<Candidate> {
             let before = v[..m.start()].trim_end_matches([' ', ':', '\t']);
             let line_before = &v[crate::facts::line_start(v, m.start())..m.start()];
             if parsed.year.is_none()
-                && (line_before.contains("決算期") || before.ends_with("毎年") || before.ends_with("例年"))
+                && (line_before.contains("決算期")
+                    || before.ends_with("毎年")
+                    || before.ends_with("例年"))
             {
                 continue;
             }
@@ -188,7 +226,11 @@ fn scan(v: &str) -> Vec<Candidate> {
                     full_end,
                     parsed,
                     kind: DateKind::Date,
-                    year_source: if parsed.year.is_some() { YearSource::Stated } else { YearSource::Unknown },
+                    year_source: if parsed.year.is_some() {
+                        YearSource::Stated
+                    } else {
+                        YearSource::Unknown
+                    },
                     context: None,
                 },
             ));
@@ -197,21 +239,30 @@ fn scan(v: &str) -> Vec<Candidate> {
     all.sort_by_key(|(order, c)| (c.range.start, std::cmp::Reverse(c.full_end), *order));
     if std::env::var_os("JA_PRESS_DEBUG").is_some() {
         for (order, c) in &all {
-            eprintln!("date candidate {:?} by rule {}", &v[c.range.clone()], RULES[*order].name);
+            eprintln!(
+                "date candidate {:?} by rule {}",
+                &v[c.range.clone()],
+                RULES[*order].name
+            );
         }
     }
     let mut kept: Vec<Candidate> = Vec::new();
     for (_, c) in all {
-        if kept.last().is_none_or(|last| c.range.start >= last.full_end) {
+        if kept
+            .last()
+            .is_none_or(|last| c.range.start >= last.full_end)
+        {
             kept.push(c);
         }
     }
     kept
 }
 
-static DAY_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s?\d{1,2}\s?日").unwrap_or_else(|e| panic!("{e}")));
-static RANGE_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s?(?:~|〜|～|-|–|―|から)\s?$").unwrap_or_else(|e| panic!("{e}")));
+static DAY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?\d{1,2}\s?日").unwrap_or_else(|e| panic!("{e}")));
+static RANGE_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s?(?:~|〜|～|-|–|―|から)\s?$").unwrap_or_else(|e| panic!("{e}"))
+});
 static BARE_DAY_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s?(?P<sep>~|〜|～|-|–|から|・|、)\s?(?P<d>\d{1,2})\s?日(?P<wd>\s?\([月火水木金土日祝・]+\))?")
         .unwrap_or_else(|e| panic!("{e}"))
@@ -230,7 +281,11 @@ fn time_of(c: &regex::Captures) -> Option<chrono::NaiveTime> {
     if c.name("ampm").is_some_and(|a| a.as_str() == "午後") && h < 12 {
         h += 12;
     }
-    let m = if c.name("half").is_some() { 30 } else { num("mi").unwrap_or(0) };
+    let m = if c.name("half").is_some() {
+        30
+    } else {
+        num("mi").unwrap_or(0)
+    };
     chrono::NaiveTime::from_hms_opt(h, m, 0)
 }
 
@@ -264,9 +319,15 @@ fn join_ranges(v: &str, candidates: &mut Vec<Candidate>) {
             && let (Some(d), Some(whole)) = (caps.name("d"), caps.get(0))
         {
             let day = d.as_str().parse().ok();
-            let end = Parsed { day, time: None, ..a.parsed };
+            let end = Parsed {
+                day,
+                time: None,
+                ..a.parsed
+            };
             // 「5日(火)・6日(水)」 lists days; 「1日から3日」 is a range.
-            let listed = caps.name("sep").is_some_and(|s| matches!(s.as_str(), "・" | "、"));
+            let listed = caps
+                .name("sep")
+                .is_some_and(|s| matches!(s.as_str(), "・" | "、"));
             if end.is_valid() && later_or_equal(&a.parsed, &end) {
                 let text_end = a.full_end + caps.name("wd").map_or(whole.end(), |w| w.start());
                 if !listed {
@@ -278,8 +339,16 @@ fn join_ranges(v: &str, candidates: &mut Vec<Candidate>) {
                         range: a.full_end + d.start()..text_end,
                         full_end: a.full_end + whole.end(),
                         parsed: end,
-                        kind: if listed { DateKind::Date } else { DateKind::RangeEnd },
-                        year_source: if a.parsed.year.is_some() { YearSource::Context } else { YearSource::Unknown },
+                        kind: if listed {
+                            DateKind::Date
+                        } else {
+                            DateKind::RangeEnd
+                        },
+                        year_source: if a.parsed.year.is_some() {
+                            YearSource::Context
+                        } else {
+                            YearSource::Unknown
+                        },
                         context: None,
                     },
                 );
@@ -306,7 +375,11 @@ fn relative_months(v: &str, candidates: &mut Vec<Candidate>) {
             i += 1;
             continue;
         };
-        let base = candidates[..i].iter().rev().find(|p| p.parsed.month.is_some()).map(|p| (p.parsed.year, p.parsed.month));
+        let base = candidates[..i]
+            .iter()
+            .rev()
+            .find(|p| p.parsed.month.is_some())
+            .map(|p| (p.parsed.year, p.parsed.month));
         let Some((year, Some(month))) = base else {
             candidates.remove(i);
             continue;
@@ -317,7 +390,11 @@ fn relative_months(v: &str, candidates: &mut Vec<Candidate>) {
         p.year = year.map(|y| y + i32::try_from(index.div_euclid(12)).unwrap_or(0));
         if p.is_valid() {
             candidates[i].parsed = p;
-            candidates[i].year_source = if p.year.is_some() { YearSource::Context } else { YearSource::Unknown };
+            candidates[i].year_source = if p.year.is_some() {
+                YearSource::Context
+            } else {
+                YearSource::Unknown
+            };
             i += 1;
         } else {
             candidates.remove(i);
@@ -327,7 +404,13 @@ fn relative_months(v: &str, candidates: &mut Vec<Candidate>) {
 
 /// Whether `b` can end a range that `a` starts (both stating a year, or `b` taking `a`'s).
 fn later_or_equal(a: &Parsed, b: &Parsed) -> bool {
-    let key = |p: &Parsed| (p.year.unwrap_or(0), p.month.unwrap_or(0), p.day.unwrap_or(0));
+    let key = |p: &Parsed| {
+        (
+            p.year.unwrap_or(0),
+            p.month.unwrap_or(0),
+            p.day.unwrap_or(0),
+        )
+    };
     b.month.is_none() && b.year.is_none() || key(b) >= key(a)
 }
 
@@ -362,27 +445,39 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
         let line_start = crate::facts::line_start(v, start);
         let before = &v[line_start..start];
         let last_stated = candidates[..i].iter().rev().find_map(|c| c.parsed.year);
-        let (year, source) = if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1)) {
-            // 同年, 翌年, 前年 follow the year just written; 本年, 昨年, 来年 the release's
-            let base = match rel.as_str() {
-                "同年" | "当年" | "翌" | "同" | "翌年" | "前年" => last_stated.or(release_year),
-                _ => release_year.or(last_stated),
+        let (year, source) =
+            if let Some(rel) = RELATIVE_YEAR.captures(before).and_then(|c| c.get(1)) {
+                // 同年, 翌年, 前年 follow the year just written; 本年, 昨年, 来年 the release's
+                let base = match rel.as_str() {
+                    "同年" | "当年" | "翌" | "同" | "翌年" | "前年" => {
+                        last_stated.or(release_year)
+                    }
+                    _ => release_year.or(last_stated),
+                };
+                let shift = match rel.as_str() {
+                    "翌年" | "来年" => 1,
+                    "前年" | "昨年" => -1,
+                    _ => 0,
+                };
+                (base.map(|y| y + shift), YearSource::Context)
+            } else if let Some(y) = same_sentence_year(
+                text,
+                &candidates[..i],
+                start,
+                &candidates[i].parsed,
+                release,
+            ) {
+                (Some(y), YearSource::Context)
+            } else if let Some(&(_, y)) = headings.iter().rev().find(|(at, _)| *at <= start) {
+                (Some(y), YearSource::Heading)
+            } else if let Some(release) = release {
+                (
+                    Some(year_nearest(release, &candidates[i].parsed)),
+                    YearSource::ReleaseDate,
+                )
+            } else {
+                (None, YearSource::Unknown)
             };
-            let shift = match rel.as_str() {
-                "翌年" | "来年" => 1,
-                "前年" | "昨年" => -1,
-                _ => 0,
-            };
-            (base.map(|y| y + shift), YearSource::Context)
-        } else if let Some(y) = same_sentence_year(text, &candidates[..i], start, &candidates[i].parsed, release) {
-            (Some(y), YearSource::Context)
-        } else if let Some(&(_, y)) = headings.iter().rev().find(|(at, _)| *at <= start) {
-            (Some(y), YearSource::Heading)
-        } else if let Some(release) = release {
-            (Some(year_nearest(release, &candidates[i].parsed)), YearSource::ReleaseDate)
-        } else {
-            (None, YearSource::Unknown)
-        };
         if let Some(y) = year {
             let mut p = candidates[i].parsed;
             p.year = Some(y);
@@ -402,9 +497,19 @@ fn infer_years(doc: &Doc<'_>, release: Option<NaiveDate>, candidates: &mut [Cand
 }
 
 /// The year of the latest earlier date in the same sentence that states one.
-fn same_sentence_year(text: &crate::input::Text<'_>, earlier: &[Candidate], at: usize, p: &Parsed, release: Option<NaiveDate>) -> Option<i32> {
+fn same_sentence_year(
+    text: &crate::input::Text<'_>,
+    earlier: &[Candidate],
+    at: usize,
+    p: &Parsed,
+    release: Option<NaiveDate>,
+) -> Option<i32> {
     let sentence = text.sentence_of(at)?;
-    let stated = earlier.iter().rev().take_while(|c| c.range.start >= sentence.start).find(|c| c.year_source == YearSource::Stated)?;
+    let stated = earlier
+        .iter()
+        .rev()
+        .take_while(|c| c.range.start >= sentence.start)
+        .find(|c| c.year_source == YearSource::Stated)?;
     let year = stated.parsed.year?;
     // 「令和8年1月の担当表は、12月下旬に掲載」 in a release of 10 December 2025: a later month
     // than the stated one's is the December before it, where that is the release's season
@@ -413,7 +518,9 @@ fn same_sentence_year(text: &crate::input::Text<'_>, earlier: &[Candidate], at: 
         && m > sm
     {
         let day = p.day.unwrap_or(15).min(28);
-        let distance = |y: i32| NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |d| (d - release).num_days().abs());
+        let distance = |y: i32| {
+            NaiveDate::from_ymd_opt(y, m, day).map_or(i64::MAX, |d| (d - release).num_days().abs())
+        };
         if distance(year) > 270 && distance(year - 1) <= 92 {
             return Some(year - 1);
         }
@@ -428,11 +535,17 @@ fn year_nearest(release: NaiveDate, p: &Parsed) -> i32 {
     let y = release.year();
     let Some(month) = p.month else { return y };
     let day = p.day.unwrap_or(15).min(28);
-    let distance = |year: i32| NaiveDate::from_ymd_opt(year, month, day).map_or(i64::MAX, |d| (d - release).num_days().abs());
+    let distance = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            .map_or(i64::MAX, |d| (d - release).num_days().abs())
+    };
     if distance(y) <= 270 {
         return y;
     }
-    [y + 1, y - 1].into_iter().find(|&other| distance(other) <= 92).unwrap_or(y)
+    [y + 1, y - 1]
+        .into_iter()
+        .find(|&other| distance(other) <= 92)
+        .unwrap_or(y)
 }
 
 /// The value and precision of a settled date.
@@ -441,7 +554,10 @@ pub(crate) fn value_of(p: &Parsed) -> Option<(DateValue, Precision)> {
         (Some(y), Some(m), Some(d)) => {
             let date = NaiveDate::from_ymd_opt(y, m, d)?;
             match p.time {
-                Some(t) => (DateValue::DateTime(NaiveDateTime::new(date, t)), Precision::Datetime),
+                Some(t) => (
+                    DateValue::DateTime(NaiveDateTime::new(date, t)),
+                    Precision::Datetime,
+                ),
                 None => (DateValue::Date(date), Precision::Day),
             }
         }
@@ -461,7 +577,9 @@ fn durations(doc: &Doc<'_>, dates: &[Candidate], out: &mut Extraction) {
         let Some(m) = caps.get(0) else { continue };
         let mut range = m.range();
         if v[..range.start].ends_with(|c: char| c.is_ascii_digit())
-            || dates.iter().any(|d| d.range.start < range.end && range.start < d.full_end)
+            || dates
+                .iter()
+                .any(|d| d.range.start < range.end && range.start < d.full_end)
         {
             continue;
         }
@@ -471,12 +589,22 @@ fn durations(doc: &Doc<'_>, dates: &[Candidate], out: &mut Extraction) {
         if caps.name("half").is_some() {
             months = 6;
         } else {
-            let Some(n) = caps.name("n").and_then(|n| crate::facts::numerals::parse(n.as_str())) else { continue };
+            let Some(n) = caps
+                .name("n")
+                .and_then(|n| crate::facts::numerals::parse(n.as_str()))
+            else {
+                continue;
+            };
             let Ok(n) = u32::try_from(n) else { continue };
             match caps.name("u").map_or("", |u| u.as_str()) {
                 "年" => {
                     // 「5年」 alone is as often a year count or an ordinal: only with 前/後/ぶり….
-                    if post.is_none() && !matches!(pre, Some("約" | "今後" | "過去" | "ここ" | "この" | "向こう")) {
+                    if post.is_none()
+                        && !matches!(
+                            pre,
+                            Some("約" | "今後" | "過去" | "ここ" | "この" | "向こう")
+                        )
+                    {
                         continue;
                     }
                     years = n;
@@ -500,7 +628,11 @@ fn durations(doc: &Doc<'_>, dates: &[Candidate], out: &mut Extraction) {
         let mention = doc.text.mention(range);
         out.durations.push(DateMention {
             text: mention.text,
-            value: DateValue::Duration { years, months, days },
+            value: DateValue::Duration {
+                years,
+                months,
+                days,
+            },
             precision: if days > 0 {
                 Precision::Day
             } else if months > 0 {

@@ -88,8 +88,25 @@ pub(crate) enum G {
 }
 
 impl G {
-    const ALL: [G; 17] =
-        [G::Y, G::Ky, G::Era, G::Ea, G::Ey, G::M, G::D, G::Hour, G::Minute, G::Second, G::Fy, G::FyEnd, G::FyEnd2, G::Part, G::Period, G::Wd, G::Rel];
+    const ALL: [G; 17] = [
+        G::Y,
+        G::Ky,
+        G::Era,
+        G::Ea,
+        G::Ey,
+        G::M,
+        G::D,
+        G::Hour,
+        G::Minute,
+        G::Second,
+        G::Fy,
+        G::FyEnd,
+        G::FyEnd2,
+        G::Part,
+        G::Period,
+        G::Wd,
+        G::Rel,
+    ];
 
     /// The group's name in the patterns.
     const fn name(self) -> &'static str {
@@ -160,7 +177,8 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         let regex = Regex::new(pattern).unwrap_or_else(|e| panic!("date rule {name}: {e}"));
         Rule {
             name,
-            anchored: Regex::new(&format!("^(?:{pattern})")).unwrap_or_else(|e| panic!("date rule {name}: {e}")),
+            anchored: Regex::new(&format!("^(?:{pattern})"))
+                .unwrap_or_else(|e| panic!("date rule {name}: {e}")),
             slots: Slots::of(&regex),
             regex,
             guard,
@@ -180,14 +198,24 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Guard::NotInNumber,
             build_numeric,
         ),
-        rule("dot_date", r"(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})", Guard::NotInNumber, build_numeric),
+        rule(
+            "dot_date",
+            r"(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})",
+            Guard::NotInNumber,
+            build_numeric,
+        ),
         rule(
             "era_letter_date",
             r"(?P<ea>[RHS])[ \t]?(?P<ey>\d{1,2})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})",
             Guard::NotAfterLetter,
             build_numeric,
         ),
-        rule("slash_month", r"(?P<y>\d{4})/(?P<m>\d{1,2})", Guard::NotInNumberExceptGlued, build_numeric),
+        rule(
+            "slash_month",
+            r"(?P<y>\d{4})/(?P<m>\d{1,2})",
+            Guard::NotInNumberExceptGlued,
+            build_numeric,
+        ),
         rule(
             "japanese_date",
             &format!(
@@ -205,7 +233,9 @@ pub(crate) static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         // 「同月28日」「翌月3日」「翌21日」: the month (and year) come from the date before (`relative_months`)
         rule(
             "relative_month_day",
-            &format!(r"(?P<rel>同月|翌月|当月|前月|翌)[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}"),
+            &format!(
+                r"(?P<rel>同月|翌月|当月|前月|翌)[ \t]?(?P<d>\d{{1,2}}|{KD})[ \t]?日{WEEKDAY}"
+            ),
             Guard::NotAfterDigit,
             build_relative_day,
         ),
@@ -234,18 +264,25 @@ pub(crate) static DURATION: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words after a date that say how it is used; kept out of the date's text.
 pub(crate) const CONTEXT_WORDS: &[&str] = &[
-    "時点", "現在", "まで", "迄", "から", "より", "以降", "以来", "以前", "頃", "ごろ", "予定", "付け", "付", "中", "限り",
+    "時点", "現在", "まで", "迄", "から", "より", "以降", "以来", "以前", "頃", "ごろ", "予定",
+    "付け", "付", "中", "限り",
 ];
 
 /// A year-only line: the heading of a timeline page.
 pub(crate) static YEAR_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     // 「2024年」, 「1994年(平成6年)」
-    Regex::new(&format!(r"^\s*{}\s*(?:\([^()]{{1,12}}年\))?\s*$", year_part())).unwrap_or_else(|e| panic!("year heading: {e}"))
+    Regex::new(&format!(
+        r"^\s*{}\s*(?:\([^()]{{1,12}}年\))?\s*$",
+        year_part()
+    ))
+    .unwrap_or_else(|e| panic!("year heading: {e}"))
 });
 
 /// 同年, 本年, 今年, 当年, 翌年, 前年 right before a month.
-pub(crate) static RELATIVE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年|翌|同)[ \t]?$").unwrap_or_else(|e| panic!("{e}")));
+pub(crate) static RELATIVE_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(同年|本年|今年|当年|翌年|前年|昨年|来年|翌|同)[ \t]?$")
+        .unwrap_or_else(|e| panic!("{e}"))
+});
 
 fn num(c: &Caps, g: G) -> Option<i64> {
     c.get(g).and_then(|m| numerals::parse(m.as_str()))
@@ -278,10 +315,16 @@ fn year_of(c: &Caps) -> Option<Option<i32>> {
 }
 
 fn time_of(c: &Caps) -> Option<Option<NaiveTime>> {
-    let Some(h) = num(c, G::Hour) else { return Some(None) };
+    let Some(h) = num(c, G::Hour) else {
+        return Some(None);
+    };
     let m = num(c, G::Minute).unwrap_or(0);
     let s = num(c, G::Second).unwrap_or(0);
-    let t = NaiveTime::from_hms_opt(u32::try_from(h).ok()?, u32::try_from(m).ok()?, u32::try_from(s).ok()?)?;
+    let t = NaiveTime::from_hms_opt(
+        u32::try_from(h).ok()?,
+        u32::try_from(m).ok()?,
+        u32::try_from(s).ok()?,
+    )?;
     Some(Some(t))
 }
 
@@ -305,15 +348,31 @@ fn small(c: &Caps, g: G) -> Option<Option<u32>> {
 /// A day whose month is written as 同月/翌月: no month yet, filled in from the date before.
 fn build_relative_day(c: &Caps) -> Option<Parsed> {
     let day = small(c, G::D)??;
-    (1..=31).contains(&day).then_some(Parsed { year: None, month: None, day: Some(day), time: None, fiscal: false, part: None })
+    (1..=31).contains(&day).then_some(Parsed {
+        year: None,
+        month: None,
+        day: Some(day),
+        time: None,
+        fiscal: false,
+        part: None,
+    })
 }
 
 /// How many months the 同月, 翌月 or 前月 that `s` opens with are after the month they
 /// refer to.
 pub(crate) fn relative_month_shift(s: &str) -> Option<i32> {
-    const SHIFTS: &[(&str, i32)] = &[("同月", 0), ("当月", 0), ("翌月", 1), ("前月", -1), ("翌", 0)];
+    const SHIFTS: &[(&str, i32)] = &[
+        ("同月", 0),
+        ("当月", 0),
+        ("翌月", 1),
+        ("前月", -1),
+        ("翌", 0),
+    ];
     // (「20日に開院し、翌21日から」: 翌 before a day is the same month)
-    SHIFTS.iter().find(|(w, _)| s.starts_with(w)).map(|&(_, shift)| shift)
+    SHIFTS
+        .iter()
+        .find(|(w, _)| s.starts_with(w))
+        .map(|&(_, shift)| shift)
 }
 
 fn build_numeric(c: &Caps) -> Option<Parsed> {
@@ -323,7 +382,14 @@ fn build_numeric(c: &Caps) -> Option<Parsed> {
     {
         return None;
     }
-    let parsed = Parsed { year, month: small(c, G::M)?, day: small(c, G::D)?, time: time_of(c)?, fiscal: false, part: None };
+    let parsed = Parsed {
+        year,
+        month: small(c, G::M)?,
+        day: small(c, G::D)?,
+        time: time_of(c)?,
+        fiscal: false,
+        part: None,
+    };
     parsed.is_valid().then_some(parsed)
 }
 
@@ -349,20 +415,27 @@ fn build_japanese(c: &Caps) -> Option<Parsed> {
 pub(crate) fn guard_ok(guard: Guard, s: &str, range: std::ops::Range<usize>) -> bool {
     let before = s[..range.start].chars().next_back();
     let after = s[range.end..].chars().next();
-    let numberish = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.' || c == ',');
+    let numberish =
+        |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.' || c == ',');
     match guard {
-        Guard::NotInNumber => !numberish(before) && !after.is_some_and(|c| c.is_ascii_digit() || c == '/'),
+        Guard::NotInNumber => {
+            !numberish(before) && !after.is_some_and(|c| c.is_ascii_digit() || c == '/')
+        }
         Guard::NotInNumberExceptGlued => {
             let rest = &s[range.end..];
-            let glued = rest.len() >= 5 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit) && rest.as_bytes()[4] == b'/';
+            let glued = rest.len() >= 5
+                && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+                && rest.as_bytes()[4] == b'/';
             let glued_before = s[..range.start].ends_with(|c: char| c.is_ascii_digit())
                 && s[..range.start].len() >= 7
                 && s.as_bytes()[range.start - 3] == b'/';
-            (!numberish(before) || glued_before) && (!after.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.') || glued)
+            (!numberish(before) || glued_before)
+                && (!after.is_some_and(|c| c.is_ascii_digit() || c == '/' || c == '.') || glued)
         }
         Guard::NotAfterDigit => !before.is_some_and(|c| c.is_ascii_digit()),
         Guard::NotAfterLetter => {
-            !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_digit())
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && !after.is_some_and(|c| c.is_ascii_digit())
         }
     }
 }
@@ -377,7 +450,11 @@ mod tests {
     fn every_group_has_its_slot() {
         for rule in RULES.iter() {
             for name in rule.regex.capture_names().flatten() {
-                assert!(G::ALL.iter().any(|g| g.name() == name), "rule {}: group {name} has no slot", rule.name);
+                assert!(
+                    G::ALL.iter().any(|g| g.name() == name),
+                    "rule {}: group {name} has no slot",
+                    rule.name
+                );
             }
             assert_eq!(Slots::of(&rule.anchored), rule.slots, "rule {}", rule.name);
         }

@@ -20,29 +20,56 @@ fn run(input: &str) -> Extraction {
 /// Every event's and series' span slices the input.
 fn assert_spans(input: &str, out: &Extraction) {
     for e in &out.events {
-        let text = input.get(e.span.range()).unwrap_or_else(|| panic!("span {:?} of {:?}", e.span, e.title));
+        let text = input
+            .get(e.span.range())
+            .unwrap_or_else(|| panic!("span {:?} of {:?}", e.span, e.title));
         assert!(text.contains(&e.title), "span of {:?} is {text:?}", e.title);
         if let Some(d) = &e.description {
             let last = d.lines().last().unwrap_or_default();
-            assert!(text.ends_with(last), "span of {:?} is {text:?}, description {d:?}", e.title);
+            assert!(
+                text.ends_with(last),
+                "span of {:?} is {text:?}, description {d:?}",
+                e.title
+            );
         }
-        let chars: String = input.chars().skip(e.span.char[0]).take(e.span.char[1] - e.span.char[0]).collect();
+        let chars: String = input
+            .chars()
+            .skip(e.span.char[0])
+            .take(e.span.char[1] - e.span.char[0])
+            .collect();
         assert_eq!(chars, text, "char span of {:?}", e.title);
     }
     for s in &out.series {
-        let span = s.span.unwrap_or_else(|| panic!("series {} has no span", s.name));
-        assert!(input.get(span.range()).is_some_and(|t| t.starts_with(&s.name)), "series span {span:?}");
+        let span = s
+            .span
+            .unwrap_or_else(|| panic!("series {} has no span", s.name));
+        assert!(
+            input
+                .get(span.range())
+                .is_some_and(|t| t.starts_with(&s.name)),
+            "series span {span:?}"
+        );
     }
 }
 
 /// (date, category, title, description).
-type Entry = (&'static str, Option<&'static str>, &'static str, Option<&'static str>);
+type Entry = (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+);
 
 const EXAMPLES: &[(&str, &[Entry])] = &[
     // the model's own example
     (
         "2024年\n\n1月\n\n連携\n\n横浜国立大学と包括連携協定を締結\n\n共同研究を開始する\n",
-        &[("2024-01", Some("連携"), "横浜国立大学と包括連携協定を締結", Some("共同研究を開始する"))],
+        &[(
+            "2024-01",
+            Some("連携"),
+            "横浜国立大学と包括連携協定を締結",
+            Some("共同研究を開始する"),
+        )],
     ),
     // an entry without its own month heading, a ※ note, a year with only a year
     // heading, a description over two lines, an entry without a description
@@ -50,9 +77,24 @@ const EXAMPLES: &[(&str, &[Entry])] = &[
         "沿革\n\n2024年\n\n3月\n\n連携\n\nA大学と包括連携協定を締結\n\n共同研究を開始する\n\n取り組み\n\nB事業を開始\n\n期間は3年間\n\n※2027年まで実施\n\n\
          2023年\n\nイベント\n\nC展示会に出展\n\n来場者は約1,000名\n(オンライン同時開催)\n\n2022年\n\n11月\n\n施設\n\n新研究棟を開設\n",
         &[
-            ("2024-03", Some("連携"), "A大学と包括連携協定を締結", Some("共同研究を開始する")),
-            ("2024-03", Some("取り組み"), "B事業を開始", Some("期間は3年間\n※2027年まで実施")),
-            ("2023", Some("イベント"), "C展示会に出展", Some("来場者は約1,000名\n(オンライン同時開催)")),
+            (
+                "2024-03",
+                Some("連携"),
+                "A大学と包括連携協定を締結",
+                Some("共同研究を開始する"),
+            ),
+            (
+                "2024-03",
+                Some("取り組み"),
+                "B事業を開始",
+                Some("期間は3年間\n※2027年まで実施"),
+            ),
+            (
+                "2023",
+                Some("イベント"),
+                "C展示会に出展",
+                Some("来場者は約1,000名\n(オンライン同時開催)"),
+            ),
             ("2022-11", Some("施設"), "新研究棟を開設", None),
         ],
     ),
@@ -60,7 +102,12 @@ const EXAMPLES: &[(&str, &[Entry])] = &[
     (
         "2021年\n12月\n運営\n新体制に移行\n理事長が就任\n7月\nイベント\nフェスタを開催\n2020年\n4月\n施設\n研究棟を開所\n",
         &[
-            ("2021-12", Some("運営"), "新体制に移行", Some("理事長が就任")),
+            (
+                "2021-12",
+                Some("運営"),
+                "新体制に移行",
+                Some("理事長が就任"),
+            ),
             ("2021-07", Some("イベント"), "フェスタを開催", None),
             ("2020-04", Some("施設"), "研究棟を開所", None),
         ],
@@ -70,13 +117,21 @@ const EXAMPLES: &[(&str, &[Entry])] = &[
         "2020年1月\n\n【受賞】\n\nアワードを受賞\n\n2020年2月\n\n[研究]\n\n共同研究を開始\n\n成果は来年公表\n",
         &[
             ("2020-01", Some("受賞"), "アワードを受賞", None),
-            ("2020-02", Some("研究"), "共同研究を開始", Some("成果は来年公表")),
+            (
+                "2020-02",
+                Some("研究"),
+                "共同研究を開始",
+                Some("成果は来年公表"),
+            ),
         ],
     ),
     // entries without a category, under month headings
     (
         "2019年\n\n4月\n\n説明会を開催\n\n全国5会場で実施\n\n6月\n\n新製品を発売\n",
-        &[("2019-04", None, "説明会を開催", Some("全国5会場で実施")), ("2019-06", None, "新製品を発売", None)],
+        &[
+            ("2019-04", None, "説明会を開催", Some("全国5会場で実施")),
+            ("2019-06", None, "新製品を発売", None),
+        ],
     ),
     // a description in two paragraphs before the next month
     (
@@ -100,7 +155,12 @@ const EXAMPLES: &[(&str, &[Entry])] = &[
     // full-width text: values read through the normalization, text as written
     (
         "２０２３年\n\n１１月\n\nイベント\n\n「ヘルスケアMaaS 2023」を開催\n\n約９００名が来場\n",
-        &[("2023-11", Some("イベント"), "「ヘルスケアMaaS 2023」を開催", Some("約９００名が来場"))],
+        &[(
+            "2023-11",
+            Some("イベント"),
+            "「ヘルスケアMaaS 2023」を開催",
+            Some("約９００名が来場"),
+        )],
     ),
 ];
 
@@ -113,24 +173,44 @@ fn corpus() {
         let got: Vec<(String, Option<&str>, &str, Option<&str>)> = out
             .events
             .iter()
-            .map(|e| (e.date.to_string(), e.category.as_deref(), e.title.as_str(), e.description.as_deref()))
+            .map(|e| {
+                (
+                    e.date.to_string(),
+                    e.category.as_deref(),
+                    e.title.as_str(),
+                    e.description.as_deref(),
+                )
+            })
             .collect();
-        let want: Vec<(String, Option<&str>, &str, Option<&str>)> =
-            expected.iter().map(|&(d, c, t, x)| (d.to_string(), c, t, x)).collect();
+        let want: Vec<(String, Option<&str>, &str, Option<&str>)> = expected
+            .iter()
+            .map(|&(d, c, t, x)| (d.to_string(), c, t, x))
+            .collect();
         if got != want {
             failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} examples fail:\n{}", failures.len(), EXAMPLES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} examples fail:\n{}",
+        failures.len(),
+        EXAMPLES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn spans_run_from_the_month_heading_or_the_category() {
-    let input =
-        "2024年\n\n3月\n\n連携\n\nA大学と協定を締結\n\n共同研究を開始\n\n取り組み\n\nB事業を開始\n\n期間は3年間\n";
+    let input = "2024年\n\n3月\n\n連携\n\nA大学と協定を締結\n\n共同研究を開始\n\n取り組み\n\nB事業を開始\n\n期間は3年間\n";
     let out = run(input);
     let spans: Vec<&str> = out.events.iter().map(|e| &input[e.span.range()]).collect();
-    assert_eq!(spans, ["3月\n\n連携\n\nA大学と協定を締結\n\n共同研究を開始", "取り組み\n\nB事業を開始\n\n期間は3年間"]);
+    assert_eq!(
+        spans,
+        [
+            "3月\n\n連携\n\nA大学と協定を締結\n\n共同研究を開始",
+            "取り組み\n\nB事業を開始\n\n期間は3年間"
+        ]
+    );
 }
 
 /// Press releases and other text that must yield no events.
@@ -160,7 +240,10 @@ fn negative_corpus() {
     for input in NEGATIVE {
         let out = run(input);
         if !out.events.is_empty() {
-            failures.push(format!("{input:?} gave {:?}", out.events.iter().map(|e| &e.title).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{input:?} gave {:?}",
+                out.events.iter().map(|e| &e.title).collect::<Vec<_>>()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -171,18 +254,46 @@ fn negative_corpus() {
 #[test]
 fn releases_in_the_fixtures_yield_no_events() {
     let files: &[(&str, &str)] = &[
-        ("seed 000", include_str!("../../../fixtures/seeds/000_47c558a8d59b07d5.txt")),
-        ("seed 001", include_str!("../../../fixtures/seeds/001_dfd6054aa9c24ae2.txt")),
-        ("seed 002", include_str!("../../../fixtures/seeds/002_64870647275ca508.txt")),
-        ("seed 004", include_str!("../../../fixtures/seeds/004_b05a6d7050e9df95.txt")),
-        ("a14", include_str!("../../../fixtures/corpus/a14_souritsu30_enkaku.txt")),
-        ("a07", include_str!("../../../fixtures/corpus/a07_bank_jinji_ido_tsv.txt")),
-        ("a06", include_str!("../../../fixtures/corpus/a06_ir_yakuin_ido.txt")),
-        ("b08", include_str!("../../../fixtures/corpus/b08_touto_name_change.txt")),
+        (
+            "seed 000",
+            include_str!("../../../fixtures/seeds/000_47c558a8d59b07d5.txt"),
+        ),
+        (
+            "seed 001",
+            include_str!("../../../fixtures/seeds/001_dfd6054aa9c24ae2.txt"),
+        ),
+        (
+            "seed 002",
+            include_str!("../../../fixtures/seeds/002_64870647275ca508.txt"),
+        ),
+        (
+            "seed 004",
+            include_str!("../../../fixtures/seeds/004_b05a6d7050e9df95.txt"),
+        ),
+        (
+            "a14",
+            include_str!("../../../fixtures/corpus/a14_souritsu30_enkaku.txt"),
+        ),
+        (
+            "a07",
+            include_str!("../../../fixtures/corpus/a07_bank_jinji_ido_tsv.txt"),
+        ),
+        (
+            "a06",
+            include_str!("../../../fixtures/corpus/a06_ir_yakuin_ido.txt"),
+        ),
+        (
+            "b08",
+            include_str!("../../../fixtures/corpus/b08_touto_name_change.txt"),
+        ),
     ];
     for (name, input) in files {
         let out = run(input);
-        assert!(out.events.is_empty(), "{name} gave {:?}", out.events.iter().map(|e| &e.title).collect::<Vec<_>>());
+        assert!(
+            out.events.is_empty(),
+            "{name} gave {:?}",
+            out.events.iter().map(|e| &e.title).collect::<Vec<_>>()
+        );
         assert!(out.series.is_empty(), "{name} gave series {:?}", out.series);
     }
 }
@@ -260,11 +371,20 @@ fn seed_003_timeline() {
         out.events.len(),
         56,
         "{:#?}",
-        out.events.iter().map(|e| (e.date.to_string(), &e.title)).collect::<Vec<_>>()
+        out.events
+            .iter()
+            .map(|e| (e.date.to_string(), &e.title))
+            .collect::<Vec<_>>()
     );
-    let got: Vec<(String, &str)> =
-        out.events.iter().map(|e| (e.date.to_string(), e.category.as_deref().unwrap_or("-"))).collect();
-    let want: Vec<(String, &str)> = SEED_003_ENTRIES.iter().map(|&(d, c)| (d.to_string(), c)).collect();
+    let got: Vec<(String, &str)> = out
+        .events
+        .iter()
+        .map(|e| (e.date.to_string(), e.category.as_deref().unwrap_or("-")))
+        .collect();
+    let want: Vec<(String, &str)> = SEED_003_ENTRIES
+        .iter()
+        .map(|&(d, c)| (d.to_string(), c))
+        .collect();
     assert_eq!(got, want);
 
     let full = |i: usize| {
@@ -305,13 +425,28 @@ fn seed_003_timeline() {
     );
     // the other entries without their own month heading
     let by_title = |title: &str| {
-        out.events.iter().position(|e| e.title.starts_with(title)).unwrap_or_else(|| panic!("no entry {title:?}"))
+        out.events
+            .iter()
+            .position(|e| e.title.starts_with(title))
+            .unwrap_or_else(|| panic!("no entry {title:?}"))
     };
     let i = by_title("中国のサイエンスパーク蘇州工業園区");
-    assert_eq!((full(i).0.as_str(), full(i).1), ("2022-03", Some("コミュニティ")));
-    assert!(full(i).4.starts_with("コミュニティ\n\n中国のサイエンスパーク"), "{}", full(i).4);
+    assert_eq!(
+        (full(i).0.as_str(), full(i).1),
+        ("2022-03", Some("コミュニティ"))
+    );
+    assert!(
+        full(i)
+            .4
+            .starts_with("コミュニティ\n\n中国のサイエンスパーク"),
+        "{}",
+        full(i).4
+    );
     let i = by_title("新型コロナウイルスワクチンの地域接種会場");
-    assert_eq!((full(i).0.as_str(), full(i).1), ("2021-07", Some("取り組み")));
+    assert_eq!(
+        (full(i).0.as_str(), full(i).1),
+        ("2021-07", Some("取り組み"))
+    );
     let i = by_title("100%再生可能エネルギー電力の購入を開始");
     assert_eq!(
         full(i),
@@ -324,11 +459,20 @@ fn seed_003_timeline() {
         )
     );
     let i = by_title("READYFORと事業提携し");
-    assert_eq!((full(i).0.as_str(), full(i).1), ("2020-03", Some("取り組み")));
+    assert_eq!(
+        (full(i).0.as_str(), full(i).1),
+        ("2020-03", Some("取り組み"))
+    );
     let i = by_title("神奈川県、藤沢市、鎌倉市、湘南鎌倉総合病院、湘南アイパークが連携の覚書");
-    assert_eq!((full(i).0.as_str(), full(i).1), ("2019-05", Some("コミュニティ")));
+    assert_eq!(
+        (full(i).0.as_str(), full(i).1),
+        ("2019-05", Some("コミュニティ"))
+    );
     let i = by_title("台湾のサイエンスパーク「国家生技研究園区」");
-    assert_eq!((full(i).0.as_str(), full(i).1), ("2019-07", Some("コミュニティ")));
+    assert_eq!(
+        (full(i).0.as_str(), full(i).1),
+        ("2019-07", Some("コミュニティ"))
+    );
     // descriptions over two lines: a ※ note, a parenthesised line
     let i = by_title("湘南アイパークの土地および施設の信託受益権");
     assert_eq!(
@@ -346,15 +490,18 @@ fn seed_003_timeline() {
     );
     // a description that itself holds a date is still the description
     let i = by_title("韓国 忠清北道のKBIOHealth内に事業所を設置");
-    assert_eq!(full(i).3, Some("1月に締結した連携覚書に基づいて相互の拠点に事業所を設置し、人的交流を本格的に開始"));
+    assert_eq!(
+        full(i).3,
+        Some("1月に締結した連携覚書に基づいて相互の拠点に事業所を設置し、人的交流を本格的に開始")
+    );
 }
 
 #[test]
 fn seed_003_series() {
     let out = run(SEED_003);
     let labels = [
-        "2018/04", "2018/10", "2019/04", "2019/10", "2020/04", "2020/10", "2021/04", "2021/10", "2022/04", "2022/10",
-        "2023/04", "2023/10", "2024/04",
+        "2018/04", "2018/10", "2019/04", "2019/10", "2020/04", "2020/10", "2021/04", "2021/10",
+        "2022/04", "2022/10", "2023/04", "2023/10", "2024/04",
     ];
     let names: Vec<&str> = out.series.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["Tenants", "Members"]);
@@ -362,14 +509,28 @@ fn seed_003_series() {
     let got: Vec<(&str, String, i64)> = tenants
         .points
         .iter()
-        .map(|p| (p.label.as_str(), p.date.map(|d| d.to_string()).unwrap_or_default(), p.value))
+        .map(|p| {
+            (
+                p.label.as_str(),
+                p.date.map(|d| d.to_string()).unwrap_or_default(),
+                p.value,
+            )
+        })
         .collect();
     let values = [20, 26, 39, 61, 69, 72, 82, 89, 93, 102, 100, 111, 115];
-    let want: Vec<(&str, String, i64)> = labels.iter().zip(values).map(|(l, v)| (*l, l.replace('/', "-"), v)).collect();
+    let want: Vec<(&str, String, i64)> = labels
+        .iter()
+        .zip(values)
+        .map(|(l, v)| (*l, l.replace('/', "-"), v))
+        .collect();
     assert_eq!(got, want);
     // membership started in 2019: ten values, for the last ten labels
     let members = &out.series[1];
-    let got: Vec<(&str, i64)> = members.points.iter().map(|p| (p.label.as_str(), p.value)).collect();
+    let got: Vec<(&str, i64)> = members
+        .points
+        .iter()
+        .map(|p| (p.label.as_str(), p.value))
+        .collect();
     let values = [8, 19, 32, 37, 35, 47, 53, 58, 57, 65];
     let want: Vec<(&str, i64)> = labels[3..].iter().copied().zip(values).collect();
     assert_eq!(got, want);
@@ -384,8 +545,11 @@ fn another_timeline_page() {
     let input = include_str!("../../../fixtures/corpus/b05_tlic_history.txt");
     let out = run(input);
     assert_spans(input, &out);
-    let got: Vec<(String, &str)> =
-        out.events.iter().map(|e| (e.date.to_string(), e.category.as_deref().unwrap_or("-"))).collect();
+    let got: Vec<(String, &str)> = out
+        .events
+        .iter()
+        .map(|e| (e.date.to_string(), e.category.as_deref().unwrap_or("-")))
+        .collect();
     let want = [
         ("2024-06", "連携"),
         ("2024-06", "イベント"),
@@ -411,14 +575,26 @@ fn another_timeline_page() {
         .series
         .iter()
         .map(|s| {
-            (s.name.as_str(), s.points.iter().map(|p| p.value).collect(), s.points.first().map(|p| p.label.as_str()))
+            (
+                s.name.as_str(),
+                s.points.iter().map(|p| p.value).collect(),
+                s.points.first().map(|p| p.label.as_str()),
+            )
         })
         .collect();
     assert_eq!(
         series,
         [
-            ("Tenants", vec![12, 19, 27, 33, 38, 46, 54, 61, 68, 76, 83], Some("2019/04")),
-            ("Members", vec![5, 10, 16, 21, 27, 34, 40, 47, 55], Some("2020/04")),
+            (
+                "Tenants",
+                vec![12, 19, 27, 33, 38, 46, 54, 61, 68, 76, 83],
+                Some("2019/04")
+            ),
+            (
+                "Members",
+                vec![5, 10, 16, 21, 27, 34, 40, 47, 55],
+                Some("2020/04")
+            ),
         ]
     );
 }
@@ -430,7 +606,11 @@ fn series_forms() {
     assert_eq!(out.series.len(), 1);
     let s = &out.series[0];
     assert_eq!(s.name, "会員数");
-    let got: Vec<(&str, i64)> = s.points.iter().map(|p| (p.label.as_str(), p.value)).collect();
+    let got: Vec<(&str, i64)> = s
+        .points
+        .iter()
+        .map(|p| (p.label.as_str(), p.value))
+        .collect();
     assert_eq!(got, [("2022/04", 120), ("2023/04", 150)]);
     // more values than labels, or a run that cannot be split: dropped
     let out = run("2021/042022/04\nTenants 1 2 3\nMembers9000\nOthers 5 6\n");

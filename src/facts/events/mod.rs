@@ -81,7 +81,9 @@ fn rows(doc: &Doc<'_>) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut gap = false;
     for line in &doc.text.lines {
-        let Some(text) = v.get(line.trimmed.clone()) else { continue };
+        let Some(text) = v.get(line.trimmed.clone()) else {
+            continue;
+        };
         let lead = text.len() - text.trim_start().len();
         let trail = text.len() - text.trim_end().len();
         if line.boilerplate || lead == text.len() {
@@ -93,7 +95,11 @@ fn rows(doc: &Doc<'_>) -> Vec<Row> {
         let kind = heading(text)
             .or_else(|| category_of(text, categories).map(|c| Kind::Category(c.to_string())))
             .unwrap_or(Kind::Other);
-        rows.push(Row { range, kind, gap_before: gap || rows.is_empty() });
+        rows.push(Row {
+            range,
+            kind,
+            gap_before: gap || rows.is_empty(),
+        });
         gap = false;
     }
     rows
@@ -167,7 +173,10 @@ fn timeline(doc: &Doc<'_>, rows: &[Row]) -> Vec<Event> {
                 month = None;
                 continue;
             }
-            Kind::Month { year: stated, month: m } if stated.is_some() || (inside && year.is_some()) => {
+            Kind::Month {
+                year: stated,
+                month: m,
+            } if stated.is_some() || (inside && year.is_some()) => {
                 let Some(y) = stated.or(year) else { continue };
                 finish(doc, open.take(), &mut events);
                 inside = true;
@@ -182,7 +191,9 @@ fn timeline(doc: &Doc<'_>, rows: &[Row]) -> Vec<Event> {
                 continue;
             }
             Kind::Category(category) if inside => {
-                let Some(date) = month.map(|m| m.value).or(year.map(DateValue::Year)) else { continue };
+                let Some(date) = month.map(|m| m.value).or(year.map(DateValue::Year)) else {
+                    continue;
+                };
                 finish(doc, open.take(), &mut events);
                 let start = match month.as_mut() {
                     Some(m) if m.fresh => {
@@ -214,7 +225,9 @@ fn timeline(doc: &Doc<'_>, rows: &[Row]) -> Vec<Event> {
                 entry.description.push(row.range.clone());
                 continue;
             }
-            if entry.description.len() < MAX_DESCRIPTION_LINES && continues(doc, entry, row, rows.get(i + 1)) {
+            if entry.description.len() < MAX_DESCRIPTION_LINES
+                && continues(doc, entry, row, rows.get(i + 1))
+            {
                 entry.description.push(row.range.clone());
                 continue;
             }
@@ -261,8 +274,14 @@ fn finish(doc: &Doc<'_>, entry: Option<Open>, events: &mut Vec<Event>) {
     let Some(entry) = entry else { return };
     let Some(title) = entry.title else { return };
     let end = entry.description.last().map_or(title.end, |r| r.end);
-    let description = (!entry.description.is_empty())
-        .then(|| entry.description.iter().map(|r| doc.text.original_text(r.clone())).collect::<Vec<_>>().join("\n"));
+    let description = (!entry.description.is_empty()).then(|| {
+        entry
+            .description
+            .iter()
+            .map(|r| doc.text.original_text(r.clone()))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     events.push(Event {
         date: entry.date,
         category: entry.category,
@@ -285,14 +304,21 @@ fn series(doc: &Doc<'_>, dates: &DateIndex<'_>, rows: &[Row]) -> Vec<Series> {
         };
         i += 1;
         while let Some(row) = rows.get(i) {
-            let Some((name, values)) = v.get(row.range.clone()).and_then(|t| series_line(t, labels.len())) else {
+            let Some((name, values)) = v
+                .get(row.range.clone())
+                .and_then(|t| series_line(t, labels.len()))
+            else {
                 break;
             };
             i += 1;
             // Values that cannot be split consistently: the series is dropped, not guessed.
             let Some(values) = values else { continue };
             // Fewer values than labels: the series started later.
-            let Some(tail) = labels.len().checked_sub(values.len()).and_then(|skip| labels.get(skip..)) else {
+            let Some(tail) = labels
+                .len()
+                .checked_sub(values.len())
+                .and_then(|skip| labels.get(skip..))
+            else {
                 continue;
             };
             let points = tail
@@ -304,7 +330,11 @@ fn series(doc: &Doc<'_>, dates: &DateIndex<'_>, rows: &[Row]) -> Vec<Series> {
                     value,
                 })
                 .collect();
-            all.push(Series { name: name.to_string(), points, span: Some(doc.text.span(row.range.clone())) });
+            all.push(Series {
+                name: name.to_string(),
+                points,
+                span: Some(doc.text.span(row.range.clone())),
+            });
         }
     }
     all
@@ -312,7 +342,11 @@ fn series(doc: &Doc<'_>, dates: &DateIndex<'_>, rows: &[Row]) -> Vec<Series> {
 
 /// The labels of a chart: a line that is nothing but two or more dates
 /// (「2018/042018/10…」, 「2018/04 2018/10」), with their ranges and values.
-fn label_row(v: &str, dates: &DateIndex<'_>, range: &Range<usize>) -> Option<Vec<(Range<usize>, DateValue)>> {
+fn label_row(
+    v: &str,
+    dates: &DateIndex<'_>,
+    range: &Range<usize>,
+) -> Option<Vec<(Range<usize>, DateValue)>> {
     let mut labels: Vec<(Range<usize>, DateValue)> = Vec::new();
     let mut at = range.start;
     for (r, value) in dates.within(range) {
@@ -340,7 +374,10 @@ impl<'a> DateIndex<'a> {
     }
 
     /// The dates that lie within `range`, in order.
-    fn within<'s>(&'s self, range: &'s Range<usize>) -> impl Iterator<Item = (&'a Range<usize>, DateValue)> + 's {
+    fn within<'s>(
+        &'s self,
+        range: &'s Range<usize>,
+    ) -> impl Iterator<Item = (&'a Range<usize>, DateValue)> + 's {
         let first = self.dates.partition_point(|(r, _)| r.start < range.start);
         self.dates[first..]
             .iter()

@@ -15,11 +15,21 @@ pub(crate) const MAX_DESCRIPTION_LINES: usize = 4;
 /// 「連携」, 「【イベント】」, 「[施設]」. Returns the vocabulary's spelling.
 pub(crate) fn category_of<'v>(line: &str, categories: &'v [String]) -> Option<&'v str> {
     let line = line.trim();
-    let inner = [('【', '】'), ('[', ']'), ('〔', '〕'), ('<', '>'), ('〈', '〉'), ('《', '》')]
+    let inner = [
+        ('【', '】'),
+        ('[', ']'),
+        ('〔', '〕'),
+        ('<', '>'),
+        ('〈', '〉'),
+        ('《', '》'),
+    ]
+    .iter()
+    .find_map(|&(open, close)| line.strip_prefix(open).and_then(|l| l.strip_suffix(close)))
+    .map_or(line, str::trim);
+    categories
         .iter()
-        .find_map(|&(open, close)| line.strip_prefix(open).and_then(|l| l.strip_suffix(close)))
-        .map_or(line, str::trim);
-    categories.iter().find(|c| !c.is_empty() && c.as_str() == inner).map(String::as_str)
+        .find(|c| !c.is_empty() && c.as_str() == inner)
+        .map(String::as_str)
 }
 
 /// A line that annotates the line above it rather than starting something new:
@@ -41,8 +51,9 @@ static SERIES_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A number with thousands separators: 1,020.
-static THOUSANDS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9]{1,3}(?:,[0-9]{3})+$").unwrap_or_else(|e| panic!("thousands: {e}")));
+static THOUSANDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[0-9]{1,3}(?:,[0-9]{3})+$").unwrap_or_else(|e| panic!("thousands: {e}"))
+});
 
 /// Reads a series line under a row of `labels` labels: its name, and its values when
 /// they fit the labels (`values.len() <= labels`: fewer belong to the last labels).
@@ -55,7 +66,10 @@ pub(crate) fn series_line(line: &str, labels: usize) -> Option<(&str, Option<Vec
     if name.chars().count() > 40 || !name.chars().any(char::is_alphabetic) {
         return None;
     }
-    Some((name, values(raw, labels).filter(|v| !v.is_empty() && v.len() <= labels)))
+    Some((
+        name,
+        values(raw, labels).filter(|v| !v.is_empty() && v.len() <= labels),
+    ))
 }
 
 /// The values of a series line: separated by spaces or commas, or run together.
@@ -108,7 +122,12 @@ const TIE: f64 = 1e-9;
 pub(crate) fn split_run(digits: &str, labels: usize) -> Option<Vec<i64>> {
     let d = digits.as_bytes();
     let n = d.len();
-    if n == 0 || labels == 0 || labels > MAX_LABELS || !d.iter().all(u8::is_ascii_digit) || n > 3 * labels {
+    if n == 0
+        || labels == 0
+        || labels > MAX_LABELS
+        || !d.iter().all(u8::is_ascii_digit)
+        || n > 3 * labels
+    {
         return None;
     }
     let kmax = labels.min(n);
@@ -133,7 +152,11 @@ pub(crate) fn split_run(digits: &str, labels: usize) -> Option<Vec<i64>> {
     let mut best: Vec<Vec<[Option<Cell>; 3]>> = vec![vec![[None; 3]; kmax + 1]; n + 1];
     for len in 1..=3.min(n) {
         if value(len, len).is_some() {
-            best[len][1][len - 1] = Some(Cell { cost: 0.0, ways: 1, prev_len: 0 });
+            best[len][1][len - 1] = Some(Cell {
+                cost: 0.0,
+                ways: 1,
+                prev_len: 0,
+            });
         }
     }
     for pos in 1..=n {
@@ -143,19 +166,33 @@ pub(crate) fn split_run(digits: &str, labels: usize) -> Option<Vec<i64>> {
                 let from = pos - len;
                 let mut cell: Option<Cell> = None;
                 for prev_len in 1..=3usize {
-                    let Some(prev_cell) = best[from].get(count - 1).and_then(|c| c[prev_len - 1]) else { continue };
-                    let Some(prev) = value(from, prev_len) else { continue };
+                    let Some(prev_cell) = best[from].get(count - 1).and_then(|c| c[prev_len - 1])
+                    else {
+                        continue;
+                    };
+                    let Some(prev) = value(from, prev_len) else {
+                        continue;
+                    };
                     // non-decreasing-ish: cur >= 0.8 * prev
                     if 5 * cur < 4 * prev {
                         continue;
                     }
                     let cost = prev_cell.cost + (ln1p(cur) - ln1p(prev)).abs();
                     cell = Some(match cell {
-                        None => Cell { cost, ways: prev_cell.ways, prev_len },
-                        Some(c) if cost < c.cost - TIE => Cell { cost, ways: prev_cell.ways, prev_len },
-                        Some(c) if cost <= c.cost + TIE => {
-                            Cell { ways: c.ways.saturating_add(prev_cell.ways).min(2), ..c }
-                        }
+                        None => Cell {
+                            cost,
+                            ways: prev_cell.ways,
+                            prev_len,
+                        },
+                        Some(c) if cost < c.cost - TIE => Cell {
+                            cost,
+                            ways: prev_cell.ways,
+                            prev_len,
+                        },
+                        Some(c) if cost <= c.cost + TIE => Cell {
+                            ways: c.ways.saturating_add(prev_cell.ways).min(2),
+                            ..c
+                        },
                         Some(c) => c,
                     });
                 }
@@ -206,11 +243,20 @@ mod tests {
     #[test]
     fn splits_runs() {
         let tenants = split_run("202639616972828993102100111115", 13);
-        assert_eq!(tenants, Some(vec![20, 26, 39, 61, 69, 72, 82, 89, 93, 102, 100, 111, 115]));
+        assert_eq!(
+            tenants,
+            Some(vec![20, 26, 39, 61, 69, 72, 82, 89, 93, 102, 100, 111, 115])
+        );
         let members = split_run("8193237354753585765", 13);
         assert_eq!(members, Some(vec![8, 19, 32, 37, 35, 47, 53, 58, 57, 65]));
-        assert_eq!(split_run("1219273338465461687683", 11), Some(vec![12, 19, 27, 33, 38, 46, 54, 61, 68, 76, 83]));
-        assert_eq!(split_run("51016212734404755", 11), Some(vec![5, 10, 16, 21, 27, 34, 40, 47, 55]));
+        assert_eq!(
+            split_run("1219273338465461687683", 11),
+            Some(vec![12, 19, 27, 33, 38, 46, 54, 61, 68, 76, 83])
+        );
+        assert_eq!(
+            split_run("51016212734404755", 11),
+            Some(vec![5, 10, 16, 21, 27, 34, 40, 47, 55])
+        );
         assert_eq!(split_run("121927", 5), Some(vec![12, 19, 27]));
         assert_eq!(split_run("12591420", 8), Some(vec![1, 2, 5, 9, 14, 20]));
         assert_eq!(split_run("100110120", 3), Some(vec![100, 110, 120]));
@@ -232,8 +278,14 @@ mod tests {
 
     #[test]
     fn series_lines() {
-        assert_eq!(series_line("Tenants 1 2 3", 3), Some(("Tenants", Some(vec![1, 2, 3]))));
-        assert_eq!(series_line("会員数: 1,020 1,200", 2), Some(("会員数", Some(vec![1020, 1200]))));
+        assert_eq!(
+            series_line("Tenants 1 2 3", 3),
+            Some(("Tenants", Some(vec![1, 2, 3])))
+        );
+        assert_eq!(
+            series_line("会員数: 1,020 1,200", 2),
+            Some(("会員数", Some(vec![1020, 1200])))
+        );
         assert_eq!(series_line("Members 1 2 3 4", 3), Some(("Members", None)));
         assert_eq!(series_line("Members9000", 2), Some(("Members", None)));
         assert_eq!(series_line("2018/04", 3), None);
@@ -246,7 +298,9 @@ mod tests {
         assert_eq!(category_of("連携", &cats), Some("連携"));
         assert_eq!(category_of(" 【イベント】 ", &cats), Some("イベント"));
         assert_eq!(category_of("連携協定", &cats), None);
-        assert!(is_note("※信託受益権:資産から発生する経済的利益を受け取る権利のこと。"));
+        assert!(is_note(
+            "※信託受益権:資産から発生する経済的利益を受け取る権利のこと。"
+        ));
         assert!(is_note("(その後台風被害およびコロナ禍により中断)"));
         assert!(!is_note("(株)アカネが参加"));
     }

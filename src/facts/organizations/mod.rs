@@ -14,10 +14,10 @@
 //!    同財団 resolve to the organization they stand for.
 
 mod candidates;
-mod resolve;
-pub(crate) mod rules;
 #[cfg(test)]
 mod corpus;
+mod resolve;
+pub(crate) mod rules;
 
 use crate::model::Extraction;
 use crate::pipeline::{Doc, Found};

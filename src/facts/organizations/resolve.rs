@@ -4,7 +4,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::candidates::{Cand, Source, paren_at};
-use super::rules::{COUNTRIES, SEAT_LABELS, bounded, canonical_country, has_name_script, is_name_char, script};
+use super::rules::{
+    COUNTRIES, SEAT_LABELS, bounded, canonical_country, has_name_script, is_name_char, script,
+};
 use crate::facts::people::roles;
 use crate::model::{Extraction, LegalForm, OrgKind, OrgMention, Organization, Via};
 use crate::pipeline::{Doc, Found};
@@ -54,7 +56,10 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
         entities[e].cands.push(i);
         entities[e].primary.push(i);
         if entities[e].country.is_none() {
-            entities[e].country = c.country.clone().or_else(|| country_before(v, c.range.start));
+            entities[e].country = c
+                .country
+                .clone()
+                .or_else(|| country_before(v, c.range.start));
         }
     }
 
@@ -63,7 +68,9 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
     for e in 0..entities.len() {
         for &ci in &entities[e].cands.clone() {
             let c = &cands[ci];
-            let Some(inner) = paren_at(v, c.range.end) else { continue };
+            let Some(inner) = paren_at(v, c.range.end) else {
+                continue;
+            };
             read_paren(doc, &inner, &mut entities[e], &mut self_defs, e);
         }
     }
@@ -74,13 +81,21 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
     self_references(doc, &cands, &mut entities, &self_defs, out);
 
     // Build the output, dropping municipalities that are only ever places.
-    let mut order: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].merged_into.is_none()).collect();
+    let mut order: Vec<usize> = (0..entities.len())
+        .filter(|&e| entities[e].merged_into.is_none())
+        .collect();
     order.retain(|&e| {
         let ent = &entities[e];
         let all_place = ent.cands.iter().all(|&ci| cands[ci].place_only);
         !ent.cands.is_empty() && !all_place
     });
-    let first = |e: &Entity| e.cands.iter().map(|&ci| cands[ci].range.start).min().unwrap_or(usize::MAX);
+    let first = |e: &Entity| {
+        e.cands
+            .iter()
+            .map(|&ci| cands[ci].range.start)
+            .min()
+            .unwrap_or(usize::MAX)
+    };
     order.sort_by_key(|&e| first(&entities[e]));
     for e in order {
         let ent = &entities[e];
@@ -95,9 +110,27 @@ pub(super) fn build(doc: &Doc<'_>, cands: Vec<Cand>, found: &mut Found, out: &mu
 }
 
 /// Labels of a profile table's row that gives the body's name.
-const NAME_ROWS: &[&str] = &["社名", "会社名", "商号", "名称", "法人名", "団体名", "組織名"];
+const NAME_ROWS: &[&str] = &[
+    "社名",
+    "会社名",
+    "商号",
+    "名称",
+    "法人名",
+    "団体名",
+    "組織名",
+];
 /// Labels of the row that gives it in English.
-const ENGLISH_ROWS: &[&str] = &["英文社名", "英文表記", "英語表記", "英文名称", "英文名", "英語名", "英称", "英文商号", "英語社名"];
+const ENGLISH_ROWS: &[&str] = &[
+    "英文社名",
+    "英文表記",
+    "英語表記",
+    "英文名称",
+    "英文名",
+    "英語名",
+    "英称",
+    "英文商号",
+    "英語社名",
+];
 
 /// 「韓国 五松…財団」, 「英国のサイエンスパーク「…」」: a country word just before.
 fn country_before(v: &str, start: usize) -> Option<String> {
@@ -114,11 +147,17 @@ fn country_before(v: &str, start: usize) -> Option<String> {
 /// The items of a parenthesis, separated by 、 or a comma; a comma before a Latin legal
 /// form is the name's (「Rindou Energy, Inc.」).
 fn paren_items(content: &str) -> Vec<Range<usize>> {
-    const FORMS: &[&str] = &["Inc", "Ltd", "LLC", "L.L.C", "Co.", "Corp", "GmbH", "Limited", "PLC", "plc", "S.A", "Pte"];
+    const FORMS: &[&str] = &[
+        "Inc", "Ltd", "LLC", "L.L.C", "Co.", "Corp", "GmbH", "Limited", "PLC", "plc", "S.A", "Pte",
+    ];
     let mut items = Vec::new();
     let mut start = 0;
     for (i, c) in content.char_indices() {
-        let split = c == '、' || c == ',' && !FORMS.iter().any(|f| content[i + 1..].trim_start().starts_with(f));
+        let split = c == '、'
+            || c == ','
+                && !FORMS
+                    .iter()
+                    .any(|f| content[i + 1..].trim_start().starts_with(f));
         if split {
             items.push(start..i);
             start = i + c.len_utf8();
@@ -129,7 +168,13 @@ fn paren_items(content: &str) -> Vec<Range<usize>> {
 }
 
 /// Aliases, renames, the seat and the country in 「(…)」 after a name.
-fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize) {
+fn read_paren(
+    doc: &Doc<'_>,
+    inner: &Range<usize>,
+    ent: &mut Entity,
+    self_defs: &mut Vec<(String, usize)>,
+    e: usize,
+) {
     let v = doc.text.v();
     let content = &v[inner.clone()];
     if let Some(country) = doc.vocab.country_of_marker(content.trim()) {
@@ -149,7 +194,10 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
             let skip = rest.len() - rest.trim_start_matches([' ', ':']).len();
             let rest = &rest[skip..];
             let (alias, alias_at) = match rest.strip_prefix('「') {
-                Some(r) => (r.split('」').next().unwrap_or(r), rest_at + skip + '「'.len_utf8()),
+                Some(r) => (
+                    r.split('」').next().unwrap_or(r),
+                    rest_at + skip + '「'.len_utf8(),
+                ),
                 None => (rest, rest_at + skip),
             };
             // (where the alias starts once leading spaces are trimmed: 「以下「 LINK-J」」)
@@ -159,7 +207,14 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
                 // 「以下、当社」 splits on the 、: the alias is the next item
                 continue;
             }
-            add_alias(doc, ent, self_defs, e, alias, alias_at..alias_at + alias.len());
+            add_alias(
+                doc,
+                ent,
+                self_defs,
+                e,
+                alias,
+                alias_at..alias_at + alias.len(),
+            );
             continue;
         }
         // the item after 「以下、」
@@ -187,7 +242,11 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
             && ENGLISH_LABELS.contains(&label.trim())
         {
             let value_at = at + trimmed.find(':').map_or(0, |p| p + 1);
-            let rest = v[value_at..inner.end].split('、').next().unwrap_or("").trim();
+            let rest = v[value_at..inner.end]
+                .split('、')
+                .next()
+                .unwrap_or("")
+                .trim();
             if !rest.is_empty() {
                 let r_at = value_at + v[value_at..].find(rest).unwrap_or(0);
                 add_alias(doc, ent, self_defs, e, rest, r_at..r_at + rest.len());
@@ -195,16 +254,34 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
             break;
         }
         // 現、神戸医療産業都市推進機構 / 現 X / 旧:X
-        for prefix in ["現", "旧社名", "旧称", "旧", "新社名", "英文社名", "英語名", "英文名"] {
+        for prefix in [
+            "現",
+            "旧社名",
+            "旧称",
+            "旧",
+            "新社名",
+            "英文社名",
+            "英語名",
+            "英文名",
+        ] {
             if let Some(rest) = trimmed.strip_prefix(prefix) {
                 let name = rest.trim_start_matches([':', ' ']).trim();
                 let name = if name.is_empty() {
                     // 「現、X」: the name is the next item
-                    content[item_range.end - inner.start..].trim_start_matches(['、', ',']).split(['、', ',']).next().unwrap_or("").trim()
+                    content[item_range.end - inner.start..]
+                        .trim_start_matches(['、', ','])
+                        .split(['、', ','])
+                        .next()
+                        .unwrap_or("")
+                        .trim()
                 } else {
                     name
                 };
-                if !name.is_empty() && name.chars().all(|c| is_name_char(c) || c == ' ' || matches!(c, 'ぁ'..='ゖ')) {
+                if !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| is_name_char(c) || c == ' ' || matches!(c, 'ぁ'..='ゖ'))
+                {
                     let a_at = v[inner.clone()].find(name).map_or(at, |p| inner.start + p);
                     add_alias(doc, ent, self_defs, e, name, a_at..a_at + name.len());
                 }
@@ -225,7 +302,22 @@ fn read_paren(doc: &Doc<'_>, inner: &Range<usize>, ent: &mut Entity, self_defs: 
 }
 
 /// Labels of another name of the same body in a parenthesis: (英文表記:…).
-const ENGLISH_LABELS: &[&str] = &["英文表記", "英文社名", "英語表記", "英語名", "英文名", "英名", "英文名称", "英称", "略称", "通称", "旧社名", "旧商号", "新社名", "新商号"];
+const ENGLISH_LABELS: &[&str] = &[
+    "英文表記",
+    "英文社名",
+    "英語表記",
+    "英語名",
+    "英文名",
+    "英名",
+    "英文名称",
+    "英称",
+    "略称",
+    "通称",
+    "旧社名",
+    "旧商号",
+    "新社名",
+    "新商号",
+];
 
 /// A name-like item: Latin (UCSD, KBIOHealth, Suzhou Industrial Park), katakana (a
 /// reading), or Hangul; never a role, a place, a count or a description.
@@ -233,18 +325,37 @@ fn is_alias_like(doc: &Doc<'_>, s: &str) -> bool {
     if s.is_empty() || s.chars().count() > 60 || s.contains(':') || roles::is_role(doc.vocab, s) {
         return false;
     }
-    let latin = s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.' | '\'' | ','))
+    let latin = s
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '&' | '.' | '\'' | ','))
         && s.chars().any(|c| c.is_ascii_uppercase());
-    let katakana = s.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | ' '));
-    let hangul = s.chars().all(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | ' '));
+    let katakana = s
+        .chars()
+        .all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・' | ' '));
+    let hangul = s
+        .chars()
+        .all(|c| matches!(c, '\u{AC00}'..='\u{D7AF}' | ' '));
     // another full name: 「(ウェストベリー大学、所在地:…)」
     let named = s.chars().all(is_name_char)
-        && (doc.vocab.heads_ending(s).any(|h| s.len() > h.head.len()) || doc.vocab.has_form_at_either_end(s));
-    let country = COUNTRIES.contains(&s) || doc.vocab.countries.iter().any(|c| c.country == s || c.marker == s);
+        && (doc.vocab.heads_ending(s).any(|h| s.len() > h.head.len())
+            || doc.vocab.has_form_at_either_end(s));
+    let country = COUNTRIES.contains(&s)
+        || doc
+            .vocab
+            .countries
+            .iter()
+            .any(|c| c.country == s || c.marker == s);
     !country && ((latin && !s.chars().all(|c| c.is_ascii_digit())) || katakana || hangul || named)
 }
 
-fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize)>, e: usize, alias: &str, range: Range<usize>) {
+fn add_alias(
+    doc: &Doc<'_>,
+    ent: &mut Entity,
+    self_defs: &mut Vec<(String, usize)>,
+    e: usize,
+    alias: &str,
+    range: Range<usize>,
+) {
     if doc.vocab.is_self_reference(alias) {
         self_defs.push((alias.to_string(), e));
         return;
@@ -257,7 +368,10 @@ fn add_alias(doc: &Doc<'_>, ent: &mut Entity, self_defs: &mut Vec<(String, usize
 
 /// Labels of a body's names in a name-change notice.
 static NEW_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"^(?:\(?\d+[.)]\s*)?\(?(?:新商号|新社名|変更後の商号|変更後の社名|新名称)\)?").unwrap_or_else(|e| panic!("{e}"))
+    regex::Regex::new(
+        r"^(?:\(?\d+[.)]\s*)?\(?(?:新商号|新社名|変更後の商号|変更後の社名|新名称)\)?",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 static OLD_NAME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(r"^(?:\(?\d+[.)]\s*)?\(?(?:旧商号|旧社名|現商号|現社名|変更前の商号|変更前の社名|旧名称)\)?").unwrap_or_else(|e| panic!("{e}"))
@@ -273,7 +387,8 @@ static RENAMED_TO: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(
 });
 /// 「当会社は、Yと称し、英文ではXと表示する」.
 static ARTICLES: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"(?P<y>[^、。\s]{2,60})と称し、英文では\s?(?P<x>[^、。]{2,80}?)\s?と表示").unwrap_or_else(|e| panic!("{e}"))
+    regex::Regex::new(r"(?P<y>[^、。\s]{2,60})と称し、英文では\s?(?P<x>[^、。]{2,80}?)\s?と表示")
+        .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// Name changes and other names of one body that the text states outside a
@@ -288,11 +403,22 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             owner[ci] = e;
         }
     }
-    let entity_at = |r: &Range<usize>| cands.iter().position(|c| c.range.start >= r.start && c.range.end <= r.end).map(|ci| owner[ci]);
+    let entity_at = |r: &Range<usize>| {
+        cands
+            .iter()
+            .position(|c| c.range.start >= r.start && c.range.end <= r.end)
+            .map(|ci| owner[ci])
+    };
     let publisher = out.release.publishers.first().map(|p| key(&p.text));
     let home = (0..entities.len())
-        .find(|&e| publisher.as_ref().is_some_and(|p| names(v, cands, &entities[e]).iter().any(|n| n == p)))
-        .or_else(|| (0..entities.len()).find(|&e| entity_kind(cands, &entities[e]) == OrgKind::Company));
+        .find(|&e| {
+            publisher
+                .as_ref()
+                .is_some_and(|p| names(v, cands, &entities[e]).iter().any(|n| n == p))
+        })
+        .or_else(|| {
+            (0..entities.len()).find(|&e| entity_kind(cands, &entities[e]) == OrgKind::Company)
+        });
     let mut links: Vec<(usize, usize)> = Vec::new(); // (root, child)
 
     // 新商号 / 旧商号 blocks; an English name in a parenthesis on the next line
@@ -312,15 +438,23 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             && (text.contains('旧') || text.contains("変更前"))
             && OLD_COLUMNS.iter().any(|l| text.contains(l))
             && NEW_COLUMNS.iter().any(|l| text.contains(l));
-        for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)].into_iter().filter(|_| !both) {
+        for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)]
+            .into_iter()
+            .filter(|_| !both)
+        {
             if let Some(m) = re.find(text) {
                 let rest = line.trimmed.start + m.end()..line.trimmed.end;
-                let next = lines[i + 1..].iter().find(|l| !l.trimmed.is_empty()).map(|l| l.trimmed.clone());
+                let next = lines[i + 1..]
+                    .iter()
+                    .find(|l| !l.trimmed.is_empty())
+                    .map(|l| l.trimmed.clone());
                 *slot = entity_at(&rest).or_else(|| next.and_then(|n| entity_at(&n)));
             }
         }
         if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
-            && ["英文表記", "英文社名", "英語表記", "英文名", "英名"].iter().any(|l| inner.starts_with(l))
+            && ["英文表記", "英文社名", "英語表記", "英文名", "英名"]
+                .iter()
+                .any(|l| inner.starts_with(l))
             && let Some(prev) = lines[..i].iter().rev().find(|l| !l.trimmed.is_empty())
             && let (Some(root), Some(child)) = (entity_at(&prev.trimmed), entity_at(&line.trimmed))
         {
@@ -336,7 +470,10 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         if latin.is_empty() || !latin.is_ascii() || v[upper.trimmed.clone()].is_ascii() {
             continue;
         }
-        if let (Some(root), Some(child)) = (whole(upper.trimmed.clone()), whole(lower.trimmed.start..lower.trimmed.start + latin.len())) {
+        if let (Some(root), Some(child)) = (
+            whole(upper.trimmed.clone()),
+            whole(lower.trimmed.start..lower.trimmed.start + latin.len()),
+        ) {
             links.push((root, child));
         }
     }
@@ -348,7 +485,10 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             continue;
         }
         let header = crate::facts::without_whitespace(raw);
-        let (Some(old_at), Some(new_at)) = (OLD_COLUMNS.iter().find_map(|l| header.find(l)), NEW_COLUMNS.iter().find_map(|l| header.find(l))) else {
+        let (Some(old_at), Some(new_at)) = (
+            OLD_COLUMNS.iter().find_map(|l| header.find(l)),
+            NEW_COLUMNS.iter().find_map(|l| header.find(l)),
+        ) else {
             continue;
         };
         if old_at > new_at || header.chars().count() > 16 {
@@ -357,7 +497,10 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         for row in lines[i + 1..].iter().take_while(|l| !l.trimmed.is_empty()) {
             let mut in_row: Vec<usize> = Vec::new();
             for (ci, c) in cands.iter().enumerate() {
-                if c.range.start >= row.trimmed.start && c.range.end <= row.trimmed.end && !in_row.contains(&owner[ci]) {
+                if c.range.start >= row.trimmed.start
+                    && c.range.end <= row.trimmed.end
+                    && !in_row.contains(&owner[ci])
+                {
                     in_row.push(owner[ci]);
                 }
             }
@@ -369,7 +512,12 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     // 「任意団体「つむぎ学習会」として活動を開始」: the voluntary group a body grew from, in
     // its history, is another name of the issuer
     // (the issuer, or the first body with a legal form)
-    let issuer = home.or_else(|| cands.iter().position(|c| c.legal.is_some()).map(|ci| owner[ci]));
+    let issuer = home.or_else(|| {
+        cands
+            .iter()
+            .position(|c| c.legal.is_some())
+            .map(|ci| owner[ci])
+    });
     if let Some(h) = issuer.filter(|&h| h != usize::MAX) {
         for (ci, c) in cands.iter().enumerate() {
             let before = v[..c.range.start].trim_end_matches('「');
@@ -384,7 +532,10 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     let label_of = |l: &crate::input::Line| {
         let line = &v[l.trimmed.clone()];
         let end = line.find(['\t', ':', ' ']).unwrap_or(line.len());
-        (crate::facts::without_whitespace(&line[..end]), l.trimmed.start + end)
+        (
+            crate::facts::without_whitespace(&line[..end]),
+            l.trimmed.start + end,
+        )
     };
     for (i, line) in lines.iter().enumerate().filter(|_| english) {
         // (every label of an English name row has 英: most lines are skipped unread)
@@ -395,21 +546,36 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         if !ENGLISH_ROWS.contains(&label.as_ref()) {
             continue;
         }
-        let name_row = lines[i.saturating_sub(6)..i].iter().rev().find(|l| NAME_ROWS.contains(&label_of(l).0.as_ref()));
-        if let (Some(root), Some(child)) = (name_row.and_then(|l| entity_at(&(label_of(l).1..l.trimmed.end))), entity_at(&(value_at..line.trimmed.end))) {
+        let name_row = lines[i.saturating_sub(6)..i]
+            .iter()
+            .rev()
+            .find(|l| NAME_ROWS.contains(&label_of(l).0.as_ref()));
+        if let (Some(root), Some(child)) = (
+            name_row.and_then(|l| entity_at(&(label_of(l).1..l.trimmed.end))),
+            entity_at(&(value_at..line.trimmed.end)),
+        ) {
             links.push((root, child));
         }
     }
     // a name and its English name on one line: 「白鷺国際大学　Shirasagi International University」
     for line in lines {
         let text = &v[line.trimmed.clone()];
-        let Some(latin_at) = text.find(|c: char| c.is_ascii_uppercase()) else { continue };
+        let Some(latin_at) = text.find(|c: char| c.is_ascii_uppercase()) else {
+            continue;
+        };
         let (japanese, latin) = (text[..latin_at].trim_end(), &text[latin_at..]);
-        if japanese.is_empty() || japanese.len() == latin_at || japanese.is_ascii() || !latin.is_ascii() {
+        if japanese.is_empty()
+            || japanese.len() == latin_at
+            || japanese.is_ascii()
+            || !latin.is_ascii()
+        {
             continue;
         }
         let at = line.trimmed.start;
-        if let (Some(root), Some(child)) = (whole(at..at + japanese.len()), whole(at + latin_at..line.trimmed.end)) {
+        if let (Some(root), Some(child)) = (
+            whole(at..at + japanese.len()),
+            whole(at + latin_at..line.trimmed.end),
+        ) {
             links.push((root, child));
         }
     }
@@ -424,23 +590,46 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
         // 商号をXに変更: X is another name of the body named before it (当社: the issuer)
         // (the patterns' own words first: most sentences have none, and the search is slow)
         let renamed = ["変更", "改め", "改称"].iter().any(|w| s.contains(w));
-        for caps in renamed.then(|| RENAMED_TO.captures_iter(s)).into_iter().flatten() {
-            let Some(x) = caps.name("a").or_else(|| caps.name("b")) else { continue };
+        for caps in renamed
+            .then(|| RENAMED_TO.captures_iter(s))
+            .into_iter()
+            .flatten()
+        {
+            let Some(x) = caps.name("a").or_else(|| caps.name("b")) else {
+                continue;
+            };
             let xr = sentence.start + x.start()..sentence.start + x.end();
-            let Some(child) = entity_at(&xr) else { continue };
+            let Some(child) = entity_at(&xr) else {
+                continue;
+            };
             let before = sentence.start..xr.start;
             let named_before = cands
                 .iter()
                 .enumerate()
-                .filter(|(ci, c)| c.range.start >= before.start && c.range.end <= before.end && owner[*ci] != child)
+                .filter(|(ci, c)| {
+                    c.range.start >= before.start
+                        && c.range.end <= before.end
+                        && owner[*ci] != child
+                })
                 .map(|(ci, _)| owner[ci])
                 .next_back();
-            let root = if v[before.clone()].contains("当社") { home.or(named_before) } else { named_before.or(home) };
+            let root = if v[before.clone()].contains("当社") {
+                home.or(named_before)
+            } else {
+                named_before.or(home)
+            };
             links.extend(root.map(|r| (r, child)));
         }
         // 当会社は、Yと称し、英文ではXと表示する
-        for caps in s.contains("と称し、英文では").then(|| ARTICLES.captures_iter(s)).into_iter().flatten() {
-            let (Some(y), Some(x)) = (caps.name("y"), caps.name("x")) else { continue };
+        for caps in s
+            .contains("と称し、英文では")
+            .then(|| ARTICLES.captures_iter(s))
+            .into_iter()
+            .flatten()
+        {
+            let (Some(y), Some(x)) = (caps.name("y"), caps.name("x")) else {
+                continue;
+            };
             let yr = sentence.start + y.start()..sentence.start + y.end();
             let xr = sentence.start + x.start()..sentence.start + x.end();
             if let (Some(root), Some(child)) = (entity_at(&yr), entity_at(&xr)) {
@@ -472,8 +661,16 @@ fn root(entities: &[Entity], mut e: usize) -> usize {
 
 /// The names an entity answers to, folded: its candidates' cores and full forms, and its aliases.
 fn names(v: &str, cands: &[Cand], ent: &Entity) -> Vec<String> {
-    let mut out: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()]).into_owned()).collect();
-    out.extend(ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()));
+    let mut out: Vec<String> = ent
+        .cands
+        .iter()
+        .map(|&ci| key(&v[cands[ci].core.clone()]).into_owned())
+        .collect();
+    out.extend(
+        ent.cands
+            .iter()
+            .map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()),
+    );
     out.extend(ent.aliases.iter().map(|a| key(a).into_owned()));
     out.sort();
     out.dedup();
@@ -481,7 +678,9 @@ fn names(v: &str, cands: &[Cand], ent: &Entity) -> Vec<String> {
 }
 
 fn legal_of(cands: &[Cand], ent: &Entity) -> Option<String> {
-    ent.cands.iter().find_map(|&ci| cands[ci].legal.as_ref().map(|l| l.0.clone()))
+    ent.cands
+        .iter()
+        .find_map(|&ci| cands[ci].legal.as_ref().map(|l| l.0.clone()))
 }
 
 /// An entity's folded names, as [`merge`] compares them: computed once per entity and
@@ -513,14 +712,24 @@ fn char_bit(c: char) -> u64 {
 
 fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Entity) -> Keys {
     let legal = legal_of(cands, ent);
-    let cores: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].core.clone()]).into_owned()).collect();
-    let full: Vec<String> = ent.cands.iter().map(|&ci| key(&v[cands[ci].range.clone()]).into_owned()).collect();
+    let cores: Vec<String> = ent
+        .cands
+        .iter()
+        .map(|&ci| key(&v[cands[ci].core.clone()]).into_owned())
+        .collect();
+    let full: Vec<String> = ent
+        .cands
+        .iter()
+        .map(|&ci| key(&v[cands[ci].range.clone()]).into_owned())
+        .collect();
     let aliases: Vec<String> = ent.aliases.iter().map(|a| key(a).into_owned()).collect();
     // (what `names` gives, from the keys folded here)
     let mut names: Vec<String> = cores.iter().chain(&full).chain(&aliases).cloned().collect();
     names.sort();
     names.dedup();
-    let japanese_legal = legal.clone().filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f));
+    let japanese_legal = legal
+        .clone()
+        .filter(|f| vocab.legal_forms.iter().any(|x| x.name == *f));
     let (mut firsts, mut lasts) = (0, 0);
     for n in &names {
         match (n.chars().next(), n.chars().next_back()) {
@@ -531,7 +740,16 @@ fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Enti
             _ => (firsts, lasts) = (u64::MAX, u64::MAX),
         }
     }
-    Keys { japanese_legal, names, cores, full, aliases, legal, firsts, lasts }
+    Keys {
+        japanese_legal,
+        names,
+        cores,
+        full,
+        aliases,
+        legal,
+        firsts,
+        lasts,
+    }
 }
 
 /// Joins entities that are one body: a short form and its full form, an alias and what
@@ -539,13 +757,19 @@ fn keys_of(vocab: &crate::vocab::Vocabulary, v: &str, cands: &[Cand], ent: &Enti
 /// Never across two different legal forms.
 fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
     let v = doc.text.v();
-    let mut keys: Vec<Keys> = entities.iter().map(|ent| keys_of(doc.vocab, v, cands, ent)).collect();
+    let mut keys: Vec<Keys> = entities
+        .iter()
+        .map(|ent| keys_of(doc.vocab, v, cands, ent))
+        .collect();
     loop {
         let mut changed = false;
-        let live: Vec<usize> = (0..entities.len()).filter(|&e| entities[e].merged_into.is_none()).collect();
+        let live: Vec<usize> = (0..entities.len())
+            .filter(|&e| entities[e].merged_into.is_none())
+            .collect();
         for &a in &live {
             for &b in &live {
-                if a == b || entities[a].merged_into.is_some() || entities[b].merged_into.is_some() {
+                if a == b || entities[a].merged_into.is_some() || entities[b].merged_into.is_some()
+                {
                     continue;
                 }
                 let (ka, kb) = (&keys[a], &keys[b]);
@@ -563,27 +787,36 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                 }
                 let names_a = &ka.names;
                 let (b_cores, b_full, a_cores) = (&kb.cores, &kb.full, &ka.cores);
-                let same_name = b_cores.iter().chain(b_full).any(|n| names_a.binary_search(n).is_ok());
+                let same_name = b_cores
+                    .iter()
+                    .chain(b_full)
+                    .any(|n| names_a.binary_search(n).is_ok());
                 // a short form: b has no legal form and names a's core, or b's core is a's alias
-                let short_form = same_name && (lb.is_none() || la.is_none() && ka.aliases.iter().any(|x| b_cores.contains(x)));
+                let short_form = same_name
+                    && (lb.is_none()
+                        || la.is_none() && ka.aliases.iter().any(|x| b_cores.contains(x)));
                 // country prefix: a = 韓国 + b, カナダ・ + b
                 let country = lb.is_none()
                     && a_cores.iter().any(|ac| {
                         b_cores.iter().any(|bc| {
                             ac.len() > bc.len()
                                 && ac.ends_with(bc.as_str())
-                                && COUNTRIES.contains(&ac[..ac.len() - bc.len()].trim_end_matches('・'))
+                                && COUNTRIES
+                                    .contains(&ac[..ac.len() - bc.len()].trim_end_matches('・'))
                         })
                     });
                 // 武田薬品 of 武田薬品工業: a = b + a company head
-                let company_head = lb.is_none()
-                    && a_cores.iter().any(|ac| {
-                        b_cores.iter().any(|bc| {
-                            ac.len() > bc.len()
-                                && ac.starts_with(bc.as_str())
-                                && doc.vocab.heads.iter().any(|h| h.kind == OrgKind::Company && ac[bc.len()..] == h.head)
-                        })
-                    });
+                let company_head =
+                    lb.is_none()
+                        && a_cores.iter().any(|ac| {
+                            b_cores.iter().any(|bc| {
+                                ac.len() > bc.len()
+                                    && ac.starts_with(bc.as_str())
+                                    && doc.vocab.heads.iter().any(|h| {
+                                        h.kind == OrgKind::Company && ac[bc.len()..] == h.head
+                                    })
+                            })
+                        });
                 // クラスター推進センター of 先端医療振興財団クラスター推進センター, where the rest names an organization
                 let sub_unit = lb.is_none()
                     && a_cores.iter().any(|ac| {
@@ -593,17 +826,35 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
                                 && live.iter().any(|&o| {
                                     // (「九重大学大学院」 + 農学研究院: the graduate school of 九重大学)
                                     let rest = &ac[..ac.len() - bc.len()];
-                                    let names = |r: &str| keys[o].names.binary_search_by(|n| n.as_str().cmp(r)).is_ok();
-                                    o != a && o != b && (names(rest) || rest.strip_suffix("大学院").is_some_and(names))
+                                    let names = |r: &str| {
+                                        keys[o]
+                                            .names
+                                            .binary_search_by(|n| n.as_str().cmp(r))
+                                            .is_ok()
+                                    };
+                                    o != a
+                                        && o != b
+                                        && (names(rest)
+                                            || rest.strip_suffix("大学院").is_some_and(names))
                                 })
                         })
                     });
                 // 「Aerowell株式会社(エアロウェル株式会社、…)」: b written in full is a's alias
                 let alias_in_full = b_full.iter().any(|n| ka.aliases.contains(n));
-                if short_form || country || company_head || sub_unit || alias_in_full || (same_name && lb == la) {
+                if short_form
+                    || country
+                    || company_head
+                    || sub_unit
+                    || alias_in_full
+                    || (same_name && lb == la)
+                {
                     // keep the entity with the legal form (or the longer name) as the root
                     // (the body whose parenthesis gave the other's full name was written first)
-                    let (root_e, child) = if alias_in_full || !(lb.is_some() && la.is_none()) { (a, b) } else { (b, a) };
+                    let (root_e, child) = if alias_in_full || !(lb.is_some() && la.is_none()) {
+                        (a, b)
+                    } else {
+                        (b, a)
+                    };
                     absorb(v, cands, entities, root_e, child);
                     keys[root_e] = keys_of(doc.vocab, v, cands, &entities[root_e]);
                     keys[child] = Keys::default();
@@ -619,10 +870,18 @@ fn merge(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
 
 fn absorb(v: &str, cands: &[Cand], entities: &mut [Entity], root_e: usize, child: usize) {
     let child_ent = std::mem::take(&mut entities[child]);
-    let root_name_key = entities[root_e].cands.first().map(|&ci| key(&v[cands[ci].range.clone()]));
+    let root_name_key = entities[root_e]
+        .cands
+        .first()
+        .map(|&ci| key(&v[cands[ci].range.clone()]));
     for &ci in &child_ent.cands {
         let text = v[cands[ci].range.clone()].trim().to_string();
-        if Some(key(&text)) != root_name_key && !entities[root_e].aliases.iter().any(|a| key(a) == key(&text)) {
+        if Some(key(&text)) != root_name_key
+            && !entities[root_e]
+                .aliases
+                .iter()
+                .any(|a| key(a) == key(&text))
+        {
             entities[root_e].aliases.push(text);
         }
     }
@@ -635,12 +894,20 @@ fn absorb(v: &str, cands: &[Cand], entities: &mut [Entity], root_e: usize, child
     // 「Aerowell」 + 「Aerowell株式会社」
     let has_legal = |ids: &[usize]| ids.iter().any(|&ci| cands[ci].legal.is_some());
     if !has_legal(&entities[root_e].primary) && has_legal(&child_ent.primary) {
-        entities[root_e].primary.extend(child_ent.primary.iter().copied());
+        entities[root_e]
+            .primary
+            .extend(child_ent.primary.iter().copied());
     }
     entities[root_e].cands.extend(child_ent.cands);
-    entities[root_e].cands.sort_by_key(|&ci| cands[ci].range.start);
-    entities[root_e].alias_mentions.extend(child_ent.alias_mentions);
-    entities[root_e].self_mentions.extend(child_ent.self_mentions);
+    entities[root_e]
+        .cands
+        .sort_by_key(|&ci| cands[ci].range.start);
+    entities[root_e]
+        .alias_mentions
+        .extend(child_ent.alias_mentions);
+    entities[root_e]
+        .self_mentions
+        .extend(child_ent.self_mentions);
     if entities[root_e].country.is_none() {
         entities[root_e].country = child_ent.country;
     }
@@ -664,7 +931,8 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
             if ent.merged_into.is_some() || ent.cands.is_empty() {
                 return Vec::new();
             }
-            let mut forms: Vec<(String, bool)> = ent.aliases.iter().map(|a| (a.clone(), true)).collect();
+            let mut forms: Vec<(String, bool)> =
+                ent.aliases.iter().map(|a| (a.clone(), true)).collect();
             for &ci in &ent.cands {
                 let c = &cands[ci];
                 if c.legal.is_some() {
@@ -675,19 +943,24 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
             forms.dedup();
             // (a generic word the text defines as the body's short name, 「(以下「機構」)」, stands
             // for it wherever it is written)
-            forms.retain(|(form, is_alias)| form.chars().count() >= 2 && (*is_alias || !doc.vocab.is_generic_org(form)));
+            forms.retain(|(form, is_alias)| {
+                form.chars().count() >= 2 && (*is_alias || !doc.vocab.is_generic_org(form))
+            });
             forms
         })
         .collect();
     // all of them searched for in one pass
-    let found = crate::words::Words::new(forms.iter().flatten().map(|(f, _)| f.as_str())).occurrences(v);
+    let found =
+        crate::words::Words::new(forms.iter().flatten().map(|(f, _)| f.as_str())).occurrences(v);
     let mut found = found.into_iter();
     for (ent, forms) in entities.iter_mut().zip(forms) {
         for (form, is_alias) in forms {
             let mut found_any = false;
             for at in found.next().unwrap_or_default() {
                 let r = at..at + form.len();
-                if taken.iter().any(|t| t.start < r.end && r.start < t.end) || !bounded(doc, r.clone()) {
+                if taken.iter().any(|t| t.start < r.end && r.start < t.end)
+                    || !bounded(doc, r.clone())
+                {
                     continue;
                 }
                 taken.push(r.clone());
@@ -702,7 +975,13 @@ fn find_alias_mentions(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity]) {
 }
 
 /// 当社, 本学, 同財団, 同市…: a mention of the organization they stand for.
-fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs: &[(String, usize)], out: &Extraction) {
+fn self_references(
+    doc: &Doc<'_>,
+    cands: &[Cand],
+    entities: &mut [Entity],
+    defs: &[(String, usize)],
+    out: &Extraction,
+) {
     let v = doc.text.v();
     // where each entity is mentioned, to find the nearest one before a 同X
     let mut mentions: Vec<(usize, usize)> = Vec::new();
@@ -721,18 +1000,31 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
     let taken: Vec<Range<usize>> = cands.iter().map(|c| c.range.clone()).collect();
     let publisher = out.release.publishers.first().map(|p| key(&p.text));
     let home = entities.iter().position(|ent| {
-        ent.merged_into.is_none() && publisher.as_ref().is_some_and(|p| names(v, cands, ent).iter().any(|n| n == p))
+        ent.merged_into.is_none()
+            && publisher
+                .as_ref()
+                .is_some_and(|p| names(v, cands, ent).iter().any(|n| n == p))
     });
     let found = doc.vocab.finders().self_references.occurrences(v);
-    for (word, at) in doc.vocab.self_references.iter().zip(found).flat_map(|(w, ats)| ats.into_iter().map(move |at| (w.as_str(), at))) {
+    for (word, at) in doc
+        .vocab
+        .self_references
+        .iter()
+        .zip(found)
+        .flat_map(|(w, ats)| ats.into_iter().map(move |at| (w.as_str(), at)))
+    {
         let r = at..at + word.len();
         if taken.iter().any(|t| t.start < r.end && r.start < t.end) {
             continue;
         }
-        if v[r.end..].starts_with(|c: char| matches!(script(c), 3)) && !v[r.end..].starts_with(['の', 'は']) {
+        if v[r.end..].starts_with(|c: char| matches!(script(c), 3))
+            && !v[r.end..].starts_with(['の', 'は'])
+        {
             // 「本社所在地」「同社製」: part of a longer word
             let rest: String = v[r.end..].chars().take(2).collect();
-            if !["長", "代表"].iter().any(|w| rest.starts_with(w)) && roles::role_starting_at(doc.vocab, v, r.end).is_none() {
+            if !["長", "代表"].iter().any(|w| rest.starts_with(w))
+                && roles::role_starting_at(doc.vocab, v, r.end).is_none()
+            {
                 continue;
             }
         }
@@ -747,11 +1039,14 @@ fn self_references(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], defs:
                 .map(|&(_, e)| root(entities, e))
                 .find(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k))
         } else {
-            home.filter(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k)).or_else(|| {
-                entities.iter().position(|ent| {
-                    ent.merged_into.is_none() && !ent.cands.is_empty() && kind.is_some_and(|k| entity_kind(cands, ent) == k)
+            home.filter(|&e| kind.is_none_or(|k| entity_kind(cands, &entities[e]) == k))
+                .or_else(|| {
+                    entities.iter().position(|ent| {
+                        ent.merged_into.is_none()
+                            && !ent.cands.is_empty()
+                            && kind.is_some_and(|k| entity_kind(cands, ent) == k)
+                    })
                 })
-            })
         };
         if let Some(e) = target {
             let e = root(entities, e);
@@ -775,11 +1070,22 @@ fn kind_of_reference(word: &str) -> Option<OrgKind> {
 }
 
 fn entity_kind(cands: &[Cand], ent: &Entity) -> OrgKind {
-    let by = |s: Source| ent.cands.iter().map(|&ci| &cands[ci]).find(|c| c.source == s).map(|c| c.kind);
+    let by = |s: Source| {
+        ent.cands
+            .iter()
+            .map(|&ci| &cands[ci])
+            .find(|c| c.source == s)
+            .map(|c| c.kind)
+    };
     by(Source::LegalForm)
         .or_else(|| by(Source::Head))
         .or_else(|| by(Source::Municipality))
-        .or_else(|| ent.cands.iter().map(|&ci| cands[ci].kind).find(|k| *k != OrgKind::Other))
+        .or_else(|| {
+            ent.cands
+                .iter()
+                .map(|&ci| cands[ci].kind)
+                .find(|k| *k != OrgKind::Other)
+        })
         .or_else(|| by(Source::Dictionary))
         .unwrap_or(OrgKind::Other)
 }
@@ -790,36 +1096,78 @@ fn organization(doc: &Doc<'_>, cands: &[Cand], ent: &Entity) -> (Organization, V
     let text = doc.text;
     // The name: the fullest written form (with its legal form where it has one).
     let full: Vec<&Cand> = {
-        let own = if ent.primary.is_empty() { &ent.cands } else { &ent.primary };
-        let with_legal: Vec<&Cand> = own.iter().map(|&ci| &cands[ci]).filter(|c| c.legal.is_some()).collect();
-        if with_legal.is_empty() { own.iter().map(|&ci| &cands[ci]).collect() } else { with_legal }
+        let own = if ent.primary.is_empty() {
+            &ent.cands
+        } else {
+            &ent.primary
+        };
+        let with_legal: Vec<&Cand> = own
+            .iter()
+            .map(|&ci| &cands[ci])
+            .filter(|c| c.legal.is_some())
+            .collect();
+        if with_legal.is_empty() {
+            own.iter().map(|&ci| &cands[ci]).collect()
+        } else {
+            with_legal
+        }
     };
     let mut counts: Vec<(String, usize, usize)> = Vec::new();
     for c in &full {
         let written = text.original_text(c.range.clone()).to_string();
-        match counts.iter_mut().find(|(w, _, _)| key(w) == key(&written) && !w.contains(' ')) {
+        match counts
+            .iter_mut()
+            .find(|(w, _, _)| key(w) == key(&written) && !w.contains(' '))
+        {
             Some(entry) => entry.1 += 1,
             None => counts.push((written, 1, c.range.start)),
         }
     }
     // the fullest form: the longest, then the most often written, then the first
-    counts.sort_by_key(|(w, n, at)| (std::cmp::Reverse(key(w).chars().count()), std::cmp::Reverse(*n), w.contains(' '), *at));
-    let name = counts.first().map(|(w, _, _)| w.clone()).unwrap_or_default();
-    let legal_form = full.iter().find_map(|c| {
-        c.legal.as_ref().map(|(form, position, _)| LegalForm { name: form.clone(), position: *position })
+    counts.sort_by_key(|(w, n, at)| {
+        (
+            std::cmp::Reverse(key(w).chars().count()),
+            std::cmp::Reverse(*n),
+            w.contains(' '),
+            *at,
+        )
     });
-    let mut mentions: Vec<(Range<usize>, Via)> = ent.cands.iter().map(|&ci| (cands[ci].range.clone(), Via::Name)).collect();
+    let name = counts
+        .first()
+        .map(|(w, _, _)| w.clone())
+        .unwrap_or_default();
+    let legal_form = full.iter().find_map(|c| {
+        c.legal.as_ref().map(|(form, position, _)| LegalForm {
+            name: form.clone(),
+            position: *position,
+        })
+    });
+    let mut mentions: Vec<(Range<usize>, Via)> = ent
+        .cands
+        .iter()
+        .map(|&ci| (cands[ci].range.clone(), Via::Name))
+        .collect();
     mentions.extend(ent.alias_mentions.iter().map(|r| (r.clone(), Via::Alias)));
-    mentions.extend(ent.self_mentions.iter().map(|r| (r.clone(), Via::SelfReference)));
+    mentions.extend(
+        ent.self_mentions
+            .iter()
+            .map(|r| (r.clone(), Via::SelfReference)),
+    );
     mentions.sort_by_key(|(r, _)| (r.start, r.end));
     mentions.dedup_by_key(|(r, _)| r.start);
     let name_key = key(&name);
     let mut aliases: Vec<String> = Vec::new();
-    let written = ent.cands.iter().map(|&ci| text.original_text(cands[ci].range.clone()).to_string());
+    let written = ent
+        .cands
+        .iter()
+        .map(|&ci| text.original_text(cands[ci].range.clone()).to_string());
     let all: Vec<String> = ent.aliases.iter().cloned().chain(written).collect();
     for a in &all {
         let a = a.trim().to_string();
-        if key(&a) != name_key && !aliases.iter().any(|x| key(x) == key(&a)) && (has_name_script(&a) || a.chars().count() >= 2) {
+        if key(&a) != name_key
+            && !aliases.iter().any(|x| key(x) == key(&a))
+            && (has_name_script(&a) || a.chars().count() >= 2)
+        {
             aliases.push(a);
         }
     }
@@ -834,7 +1182,11 @@ fn organization(doc: &Doc<'_>, cands: &[Cand], ent: &Entity) -> (Organization, V
             .iter()
             .map(|(r, via)| {
                 let m = text.mention(r.clone());
-                OrgMention { text: m.text, span: m.span, via: *via }
+                OrgMention {
+                    text: m.text,
+                    span: m.span,
+                    via: *via,
+                }
             })
             .collect(),
     };

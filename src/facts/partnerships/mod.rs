@@ -14,9 +14,9 @@
 //!
 //! The ordinal (「今般の提携は10例目」) goes to the announced agreement.
 
-mod rules;
 #[cfg(test)]
 mod corpus;
+mod rules;
 
 use std::ops::Range;
 
@@ -40,14 +40,24 @@ struct Draft {
 
 pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     let mut drafts = Vec::new();
-    let timeline_spans: Vec<(usize, usize)> = out.events.iter().map(|e| (e.span.byte[0], e.span.byte[1])).collect();
+    let timeline_spans: Vec<(usize, usize)> = out
+        .events
+        .iter()
+        .map(|e| (e.span.byte[0], e.span.byte[1]))
+        .collect();
     let in_timeline = |r: &Range<usize>| {
         let span = doc.text.span(r.clone());
-        timeline_spans.iter().any(|&(s, e)| span.byte[0] >= s && span.byte[1] <= e)
+        timeline_spans
+            .iter()
+            .any(|&(s, e)| span.byte[0] >= s && span.byte[1] <= e)
     };
     let table_rows = tables(doc, found, out, &mut drafts);
     for sentence in &doc.text.sentences {
-        if in_timeline(sentence) || table_rows.iter().any(|r| r.start <= sentence.start && sentence.end <= r.end) {
+        if in_timeline(sentence)
+            || table_rows
+                .iter()
+                .any(|r| r.start <= sentence.start && sentence.end <= r.end)
+        {
             continue;
         }
         sentence_records(doc, found, out, sentence.clone(), &mut drafts);
@@ -57,7 +67,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     let drafts = merge_listed_twice(drafts);
     let drafts = ordinals(doc, found, out, drafts);
     for d in drafts {
-        let names: Vec<String> = d.parties.iter().filter_map(|&i| out.organizations.get(i)).map(|o| o.name.clone()).collect();
+        let names: Vec<String> = d
+            .parties
+            .iter()
+            .filter_map(|&i| out.organizations.get(i))
+            .map(|o| o.name.clone())
+            .collect();
         out.partnerships.push(Partnership {
             parties: names,
             agreement: d.agreement,
@@ -90,7 +105,11 @@ fn parties_in(doc: &Doc<'_>, found: &Found, range: &Range<usize>) -> Vec<(usize,
     let v = doc.text.v();
     let mut out: Vec<(usize, Range<usize>)> = Vec::new();
     for (i, m) in &found.org_mentions {
-        if m.start >= range.start && m.end <= range.end && !in_parens(v, range.start, m.start) && !out.iter().any(|(j, _)| j == i) {
+        if m.start >= range.start
+            && m.end <= range.end
+            && !in_parens(v, range.start, m.start)
+            && !out.iter().any(|(j, _)| j == i)
+        {
             out.push((*i, m.clone()));
         }
     }
@@ -98,7 +117,11 @@ fn parties_in(doc: &Doc<'_>, found: &Found, range: &Range<usize>) -> Vec<(usize,
 }
 
 /// The agreement word nearest before `end` (the longest at a place): 覚書, 業務提携….
-fn agreement_before(doc: &Doc<'_>, range: &Range<usize>, end: usize) -> Option<(Range<usize>, String)> {
+fn agreement_before(
+    doc: &Doc<'_>,
+    range: &Range<usize>,
+    end: usize,
+) -> Option<(Range<usize>, String)> {
     let v = doc.text.v();
     let s = &v[range.start..end];
     let mut best: Option<(Range<usize>, String)> = None;
@@ -120,13 +143,20 @@ fn agreement_before(doc: &Doc<'_>, range: &Range<usize>, end: usize) -> Option<(
 }
 
 /// The dates in `range` (normalized ranges with values), outside parentheses.
-fn dates_in(doc: &Doc<'_>, found: &Found, out: &Extraction, range: &Range<usize>) -> Vec<(Range<usize>, DateValue)> {
+fn dates_in(
+    doc: &Doc<'_>,
+    found: &Found,
+    out: &Extraction,
+    range: &Range<usize>,
+) -> Vec<(Range<usize>, DateValue)> {
     let v = doc.text.v();
     found
         .dates
         .iter()
         .zip(&out.dates)
-        .filter(|(r, _)| r.start >= range.start && r.end <= range.end && !in_parens(v, range.start, r.start))
+        .filter(|(r, _)| {
+            r.start >= range.start && r.end <= range.end && !in_parens(v, range.start, r.start)
+        })
         .map(|(r, d)| (r.clone(), d.value))
         .collect()
 }
@@ -138,11 +168,20 @@ fn scope_before(doc: &Doc<'_>, range: &Range<usize>, end: usize) -> Option<Strin
     if !text.contains("領域") && !text.contains("分野") {
         return None;
     }
-    SCOPE.captures_iter(text).filter_map(|c| c.name("scope").map(|m| m.as_str().to_string())).last()
+    SCOPE
+        .captures_iter(text)
+        .filter_map(|c| c.name("scope").map(|m| m.as_str().to_string()))
+        .last()
 }
 
 /// The announced agreement of a sentence, or the earlier ones it lists.
-fn sentence_records(doc: &Doc<'_>, found: &Found, out: &Extraction, sentence: Range<usize>, drafts: &mut Vec<Draft>) {
+fn sentence_records(
+    doc: &Doc<'_>,
+    found: &Found,
+    out: &Extraction,
+    sentence: Range<usize>,
+    drafts: &mut Vec<Draft>,
+) {
     let v = doc.text.v();
     let s = &v[sentence.clone()];
     let Some(verb) = MADE.find(s) else { return };
@@ -153,17 +192,26 @@ fn sentence_records(doc: &Doc<'_>, found: &Found, out: &Extraction, sentence: Ra
         return;
     }
     let verb_at = sentence.start + verb.start();
-    let Some((agreement_range, agreement)) = agreement_before(doc, &sentence, verb_at + verb.len()) else { return };
+    let Some((agreement_range, agreement)) = agreement_before(doc, &sentence, verb_at + verb.len())
+    else {
+        return;
+    };
     let agreement_at = agreement_range.start;
     if EARLIER.is_match(s) {
         running_text(doc, found, out, &sentence, agreement_at, &agreement, drafts);
         return;
     }
-    let parties = parties_in(doc, found, &(sentence.start..verb_at.max(agreement_range.end)));
+    let parties = parties_in(
+        doc,
+        found,
+        &(sentence.start..verb_at.max(agreement_range.end)),
+    );
     if parties.is_empty() {
         return;
     }
-    let date = dates_in(doc, found, out, &(sentence.start..agreement_at)).last().map(|(_, d)| *d);
+    let date = dates_in(doc, found, out, &(sentence.start..agreement_at))
+        .last()
+        .map(|(_, d)| *d);
     drafts.push(Draft {
         parties: parties.into_iter().map(|(i, _)| i).collect(),
         agreement: Some(agreement),
@@ -225,14 +273,22 @@ fn running_text(
 }
 
 /// History tables: rows that open with a date, under a heading. Returns the rows' ranges.
-fn tables(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Draft>) -> Vec<Range<usize>> {
+fn tables(
+    doc: &Doc<'_>,
+    found: &Found,
+    out: &Extraction,
+    drafts: &mut Vec<Draft>,
+) -> Vec<Range<usize>> {
     let v = doc.text.v();
     let lines = &doc.text.lines;
     let mut taken = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let heading = &v[lines[i].trimmed.clone()];
-        if heading.chars().count() > 40 || heading.contains('。') || !TABLE_HEADING.is_match(heading) {
+        if heading.chars().count() > 40
+            || heading.contains('。')
+            || !TABLE_HEADING.is_match(heading)
+        {
             i += 1;
             continue;
         }
@@ -283,7 +339,11 @@ fn tables(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Draft
                     let rest = v[after..line.trimmed.end].trim();
                     let mut contents = Vec::new();
                     if let Some(item) = strip_bullet(rest) {
-                        contents.push(doc.text.original_text(span_of(v, after, line.trimmed.end, item)).to_string());
+                        contents.push(
+                            doc.text
+                                .original_text(span_of(v, after, line.trimmed.end, item))
+                                .to_string(),
+                        );
                     }
                     let mut parties = Vec::new();
                     parties.extend(owner.filter(|&o| o != org));
@@ -305,7 +365,11 @@ fn tables(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Draft
             }
             // a bullet line under a row
             if let (Some(d), Some(item)) = (current.as_mut(), strip_bullet(text)) {
-                d.contents.push(doc.text.original_text(span_of(v, line.trimmed.start, line.trimmed.end, item)).to_string());
+                d.contents.push(
+                    doc.text
+                        .original_text(span_of(v, line.trimmed.start, line.trimmed.end, item))
+                        .to_string(),
+                );
                 d.range.end = line.trimmed.end;
                 j += 1;
                 continue;
@@ -340,7 +404,13 @@ fn timeline(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Dra
         if !MADE.is_match(&e.title) && !e.title.ends_with("締結") {
             continue;
         }
-        let Some(agreement) = doc.vocab.agreements.iter().filter(|a| e.title.contains(a.as_str())).max_by_key(|a| a.len()) else {
+        let Some(agreement) = doc
+            .vocab
+            .agreements
+            .iter()
+            .filter(|a| e.title.contains(a.as_str()))
+            .max_by_key(|a| a.len())
+        else {
             continue;
         };
         // the title's organizations: mentions inside the event's span, on its title line
@@ -349,7 +419,11 @@ fn timeline(doc: &Doc<'_>, found: &Found, out: &Extraction, drafts: &mut Vec<Dra
         for (i, m) in &found.org_mentions {
             let span = doc.text.span(m.clone());
             let text = &doc.text.original[span.range()];
-            if span.byte[0] >= e.span.byte[0] && span.byte[1] <= e.span.byte[1] && e.title.contains(text) && !parties.contains(i) {
+            if span.byte[0] >= e.span.byte[0]
+                && span.byte[1] <= e.span.byte[1]
+                && e.title.contains(text)
+                && !parties.contains(i)
+            {
                 parties.push(*i);
                 range.get_or_insert(m.clone());
             }
@@ -374,9 +448,10 @@ fn merge_announcements(drafts: Vec<Draft>) -> Vec<Draft> {
     let mut out: Vec<Draft> = Vec::new();
     for d in drafts {
         if d.source == PartnershipSource::Announcement
-            && let Some(prev) = out
-                .iter_mut()
-                .find(|p| p.source == PartnershipSource::Announcement && p.parties.iter().any(|x| d.parties.contains(x)))
+            && let Some(prev) = out.iter_mut().find(|p| {
+                p.source == PartnershipSource::Announcement
+                    && p.parties.iter().any(|x| d.parties.contains(x))
+            })
         {
             for p in d.parties {
                 if !prev.parties.contains(&p) {
@@ -389,7 +464,11 @@ fn merge_announcements(drafts: Vec<Draft>) -> Vec<Draft> {
                 prev.range = d.range;
             }
             prev.scope = prev.scope.take().or(d.scope);
-            if prev.agreement.as_ref().is_none_or(|a| d.agreement.as_ref().is_some_and(|b| b.len() > a.len())) {
+            if prev
+                .agreement
+                .as_ref()
+                .is_none_or(|a| d.agreement.as_ref().is_some_and(|b| b.len() > a.len()))
+            {
                 prev.agreement = d.agreement;
             }
             continue;
@@ -414,7 +493,10 @@ fn merge_listed_twice(drafts: Vec<Draft>) -> Vec<Draft> {
         if d.source != PartnershipSource::RunningText {
             continue;
         }
-        if let Some(&(_, _, row)) = rows.iter().find(|(p, date, _)| *p == d.parties.last().copied() && *date == d.date) {
+        if let Some(&(_, _, row)) = rows
+            .iter()
+            .find(|(p, date, _)| *p == d.parties.last().copied() && *date == d.date)
+        {
             keep[i] = false;
             if let Some(a) = &d.agreement {
                 agreement_for.push((row, a.clone()));
@@ -437,19 +519,36 @@ fn merge_listed_twice(drafts: Vec<Draft>) -> Vec<Draft> {
 fn ordinals(doc: &Doc<'_>, found: &Found, out: &Extraction, mut drafts: Vec<Draft>) -> Vec<Draft> {
     let v = doc.text.v();
     for (count, range) in out.counts.iter().zip(&found.counts) {
-        if count.kind != CountKind::Ordinal || !matches!(count.unit.as_str(), "例目" | "番目" | "件目" | "社目" | "団体目") {
+        if count.kind != CountKind::Ordinal
+            || !matches!(
+                count.unit.as_str(),
+                "例目" | "番目" | "件目" | "社目" | "団体目"
+            )
+        {
             continue;
         }
-        let Some(sentence) = doc.text.sentence_of(range.start) else { continue };
+        let Some(sentence) = doc.text.sentence_of(range.start) else {
+            continue;
+        };
         if !ORDINAL_CONTEXT.is_match(&v[sentence.clone()]) {
             continue;
         }
         // the announcement whose partner the sentence names, else the first one
-        let named: Vec<usize> = parties_in(doc, found, &sentence).into_iter().map(|(i, _)| i).collect();
+        let named: Vec<usize> = parties_in(doc, found, &sentence)
+            .into_iter()
+            .map(|(i, _)| i)
+            .collect();
         let target = drafts
             .iter()
-            .position(|d| d.source == PartnershipSource::Announcement && d.parties.iter().any(|p| named.contains(p)))
-            .or_else(|| drafts.iter().position(|d| d.source == PartnershipSource::Announcement));
+            .position(|d| {
+                d.source == PartnershipSource::Announcement
+                    && d.parties.iter().any(|p| named.contains(p))
+            })
+            .or_else(|| {
+                drafts
+                    .iter()
+                    .position(|d| d.source == PartnershipSource::Announcement)
+            });
         if let Some(t) = target
             && drafts[t].ordinal.is_none()
         {

@@ -11,8 +11,10 @@ use crate::pipeline::{Doc, Found};
 
 /// What follows a quote: と述べています, と語った, とコメントしています….
 static SAID_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:と|、と)(?:述べ|語|話|コメント|強調|期待|意気込み|説明|発言|言及|表明|明か|抱負)")
-        .unwrap_or_else(|e| panic!("{e}"))
+    Regex::new(
+        r"^\s?(?:と|、と)(?:述べ|語|話|コメント|強調|期待|意気込み|説明|発言|言及|表明|明か|抱負)",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
 });
 
 /// What announces a quote: 次のように述べています。 / 以下のコメントを寄せています:
@@ -67,12 +69,21 @@ fn quote(doc: &Doc<'_>, found: &Found, out: &mut Extraction, open: usize, close:
         return;
     }
     // the speaker: the last person mentioned before the quote, within its paragraph
-    let search_from = if before.trim().is_empty() { crate::facts::line_start(v, line_start.saturating_sub(1)) } else { line_start };
+    let search_from = if before.trim().is_empty() {
+        crate::facts::line_start(v, line_start.saturating_sub(1))
+    } else {
+        line_start
+    };
     let speaker = found
         .person_mentions
-        .iter().rfind(|(_, r)| r.start >= search_from && r.end <= open)
+        .iter()
+        .rfind(|(_, r)| r.start >= search_from && r.end <= open)
         .and_then(|(i, _)| out.people.get(*i))
         .map(|p| p.name.clone());
     let m = doc.text.mention(inner);
-    out.quotes.push(Quote { speaker, text: m.text, span: m.span });
+    out.quotes.push(Quote {
+        speaker,
+        text: m.text,
+        span: m.span,
+    });
 }

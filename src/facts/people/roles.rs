@@ -11,8 +11,32 @@ use crate::vocab::Vocabulary;
 
 /// Roles that may take a department name before them: 経営企画部長, 東京支店長.
 const DEPARTMENT_ROLES: &[&str] = &[
-    "部長", "課長", "室長", "副室長", "副部長", "本部長", "局長", "所長", "支店長", "支社長", "工場長", "事業部長", "グループ長",
-    "部門長", "センター長", "委員長", "科長", "オフィス長", "営業所長", "事業所長", "ディレクター", "マネージャー", "マネジャー", "パートナー", "リーダー", "オフィサー",
+    "部長",
+    "課長",
+    "室長",
+    "副室長",
+    "副部長",
+    "本部長",
+    "局長",
+    "所長",
+    "支店長",
+    "支社長",
+    "工場長",
+    "事業部長",
+    "グループ長",
+    "部門長",
+    "センター長",
+    "委員長",
+    "科長",
+    "オフィス長",
+    "営業所長",
+    "事業所長",
+    "ディレクター",
+    "マネージャー",
+    "マネジャー",
+    "パートナー",
+    "リーダー",
+    "オフィサー",
 ];
 
 fn is_department_char(c: char) -> bool {
@@ -33,7 +57,12 @@ fn base_starting_at<'v>(vocab: &'v Vocabulary, s: &str, start: usize) -> Option<
 /// The role that ends at `end` of `s`, as long as it goes: 「理事兼事務局長」, 「副総長」,
 /// 「国際研究兼グローバル・エンゲージメント担当」 is not one (担当 phrases are read forwards).
 /// With `departments`, a department name before 部長-like roles is part of the role.
-pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, departments: bool) -> Option<Range<usize>> {
+pub(crate) fn role_ending_at(
+    vocab: &Vocabulary,
+    s: &str,
+    end: usize,
+    departments: bool,
+) -> Option<Range<usize>> {
     let base = base_ending_at(vocab, s, end)?;
     let mut start = end - base.len();
     loop {
@@ -51,7 +80,10 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
             continue;
         }
         // Qualifiers: 副, 代表, 上級….
-        if let Some(p) = vocab.role_prefixes.iter().find(|p| before.ends_with(p.as_str()))
+        if let Some(p) = vocab
+            .role_prefixes
+            .iter()
+            .find(|p| before.ends_with(p.as_str()))
             && !base.starts_with(p.as_str())
         {
             start -= p.len();
@@ -60,14 +92,32 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
         break;
     }
     if departments && DEPARTMENT_ROLES.iter().any(|d| s[start..end].ends_with(d)) {
-        let dept: usize = s[..start].chars().rev().take_while(|&c| is_department_char(c)).map(char::len_utf8).sum();
+        let dept: usize = s[..start]
+            .chars()
+            .rev()
+            .take_while(|&c| is_department_char(c))
+            .map(char::len_utf8)
+            .sum();
         start -= dept;
         // 「こども家庭課長」「子ども家庭部長」: a department may hold a hiragana word, where it
         // starts its cell or line (never a particle after another word: 「当社の営業部長」)
-        let hira: usize = s[..start].chars().rev().take_while(|&c| matches!(c, 'ぁ'..='ゖ')).map(char::len_utf8).sum();
-        let more: usize = s[..start - hira].chars().rev().take_while(|&c| is_department_char(c)).map(char::len_utf8).sum();
+        let hira: usize = s[..start]
+            .chars()
+            .rev()
+            .take_while(|&c| matches!(c, 'ぁ'..='ゖ'))
+            .map(char::len_utf8)
+            .sum();
+        let more: usize = s[..start - hira]
+            .chars()
+            .rev()
+            .take_while(|&c| is_department_char(c))
+            .map(char::len_utf8)
+            .sum();
         let opens = start - hira - more;
-        let bounded = s[..opens].chars().next_back().is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|'));
+        let bounded = s[..opens]
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, ' ' | '\t' | '\n' | '(' | '・' | '|'));
         let particle = PARTICLES.contains(&&s[start - hira..start]);
         if dept > 0 && hira > 0 && bounded && !particle && (more > 0 || hira >= 2 * 3) {
             start = opens;
@@ -77,13 +127,32 @@ pub(crate) fn role_ending_at(vocab: &Vocabulary, s: &str, end: usize, department
 }
 
 /// Hiragana words that join other words (no part of a department's name).
-const PARTICLES: &[&str] = &["の", "が", "は", "を", "に", "と", "で", "も", "へ", "や", "から", "より", "および", "ならびに"];
+const PARTICLES: &[&str] = &[
+    "の",
+    "が",
+    "は",
+    "を",
+    "に",
+    "と",
+    "で",
+    "も",
+    "へ",
+    "や",
+    "から",
+    "より",
+    "および",
+    "ならびに",
+];
 
 /// The role that starts at `start` of `s`: 「代表取締役社長」, 「理事兼事務局長」, 「副総長」.
 pub(crate) fn role_starting_at(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range<usize>> {
     let mut at = start;
     // Qualifiers first.
-    while let Some(p) = vocab.role_prefixes.iter().find(|p| s[at..].starts_with(p.as_str())) {
+    while let Some(p) = vocab
+        .role_prefixes
+        .iter()
+        .find(|p| s[at..].starts_with(p.as_str()))
+    {
         // (a qualifier that is a role itself, 「代表」「主任」, stays one)
         if base_starting_at(vocab, s, at).is_some_and(|b| b.len() >= p.len()) {
             break;
@@ -120,14 +189,21 @@ fn letter_spaced_role(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range
         }
         joined.push(c);
         let end = start + i + c.len_utf8();
-        let whole = |r: &str| vocab.role_at_start_of(r).is_some_and(|b| b.len() == r.len());
+        let whole = |r: &str| {
+            vocab
+                .role_at_start_of(r)
+                .is_some_and(|b| b.len() == r.len())
+        };
         if whole(&joined) && joined.chars().count() >= 2 {
             // a longer role may go on: 「理 事 長」
-            let more = s[end..].strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(|n| {
-                let mut longer = joined.clone();
-                longer.push(n);
-                whole(&longer)
-            });
+            let more = s[end..]
+                .strip_prefix(' ')
+                .and_then(|r| r.chars().next())
+                .is_some_and(|n| {
+                    let mut longer = joined.clone();
+                    longer.push(n);
+                    whole(&longer)
+                });
             if !more {
                 return (joined.chars().count() <= 4).then_some(start..end);
             }
@@ -142,7 +218,10 @@ fn letter_spaced_role(vocab: &Vocabulary, s: &str, start: usize) -> Option<Range
 
 /// Whether all of `s` is one role (with qualifiers and chains).
 pub(crate) fn is_role(vocab: &Vocabulary, s: &str) -> bool {
-    s.chars().next_back().is_some_and(|last| vocab.may_end_role(last)) && role_starting_at(vocab, s, 0).is_some_and(|r| r.end == s.len())
+    s.chars()
+        .next_back()
+        .is_some_and(|last| vocab.may_end_role(last))
+        && role_starting_at(vocab, s, 0).is_some_and(|r| r.end == s.len())
 }
 
 #[cfg(test)]
@@ -167,7 +246,10 @@ mod tests {
             assert_eq!(&s[r], role, "{s}");
         }
         let s = "執行役員経営企画部長";
-        assert_eq!(&s[role_ending_at(&vocab, s, s.len(), true).unwrap()], "執行役員経営企画部長");
+        assert_eq!(
+            &s[role_ending_at(&vocab, s, s.len(), true).unwrap()],
+            "執行役員経営企画部長"
+        );
     }
 
     #[test]
@@ -182,7 +264,11 @@ mod tests {
             let r = role_starting_at(&vocab, s, 0).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(&s[r], role, "{s}");
         }
-        for (s, role) in [("監 事  大仏 みさき", "監 事"), ("理 事 長 山田", "理 事 長"), ("会 長 山田", "会 長")] {
+        for (s, role) in [
+            ("監 事  大仏 みさき", "監 事"),
+            ("理 事 長 山田", "理 事 長"),
+            ("会 長 山田", "会 長"),
+        ] {
             let r = role_starting_at(&vocab, s, 0).unwrap_or_else(|| panic!("{s}"));
             assert_eq!(&s[r], role, "{s}");
         }

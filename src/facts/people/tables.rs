@@ -60,14 +60,34 @@ fn cells(v: &str, range: Range<usize>) -> Vec<Range<usize>> {
 /// A header cell without the spaces that align it (copied only where it has any: every
 /// line's cells are tried as a header).
 fn squeezed(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(' ') { crate::facts::without_whitespace(s) } else { std::borrow::Cow::Borrowed(s) }
+    if s.contains(' ') {
+        crate::facts::without_whitespace(s)
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
 }
 
 fn is_role_header(s: &str) -> bool {
     // (headers are letter-spaced to align with the cells: 「新　職」)
     let s = squeezed(s);
     let s = s.as_ref();
-    s.contains("役職") || s.contains("役位") || matches!(s, "現職" | "新職" | "旧職" | "担当" | "新担当" | "旧担当" | "所属" | "新所属" | "旧所属" | "新" | "旧" | "現")
+    s.contains("役職")
+        || s.contains("役位")
+        || matches!(
+            s,
+            "現職"
+                | "新職"
+                | "旧職"
+                | "担当"
+                | "新担当"
+                | "旧担当"
+                | "所属"
+                | "新所属"
+                | "旧所属"
+                | "新"
+                | "旧"
+                | "現"
+        )
 }
 
 pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
@@ -83,8 +103,12 @@ pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
             continue;
         }
         let header = cells(v, lines[i].trimmed.clone());
-        let name_col = header.iter().position(|c| matches!(squeezed(&v[c.clone()]).as_ref(), "氏名" | "名前"));
-        let role_cols: Vec<usize> = (0..header.len()).filter(|&k| is_role_header(&v[header[k].clone()])).collect();
+        let name_col = header
+            .iter()
+            .position(|c| matches!(squeezed(&v[c.clone()]).as_ref(), "氏名" | "名前"));
+        let role_cols: Vec<usize> = (0..header.len())
+            .filter(|&k| is_role_header(&v[header[k].clone()]))
+            .collect();
         let (Some(name_col), false) = (name_col, role_cols.is_empty()) else {
             i += 1;
             continue;
@@ -98,7 +122,10 @@ pub(super) fn rows(doc: &Doc<'_>) -> Vec<Row> {
             }
             let row = cells(v, line.trimmed.clone());
             if row.len() == header.len() {
-                out.push(Row { name: row[name_col].clone(), roles: role_cols.iter().map(|&k| row[k].clone()).collect() });
+                out.push(Row {
+                    name: row[name_col].clone(),
+                    roles: role_cols.iter().map(|&k| row[k].clone()).collect(),
+                });
             }
             j += 1;
         }
@@ -133,7 +160,10 @@ pub(super) fn slash_rows(doc: &Doc<'_>) -> Vec<Row> {
             {
                 name = trim(v, name.start..name.start + open);
             }
-            out.push(Row { name, roles: vec![cells[1].clone()] });
+            out.push(Row {
+                name,
+                roles: vec![cells[1].clone()],
+            });
         }
     }
     out

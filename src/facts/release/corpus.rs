@@ -4,7 +4,12 @@ use super::*;
 use crate::pipeline::testing::with_doc;
 
 /// (input, title, publisher, release date).
-type Example = (&'static str, Option<&'static str>, Option<&'static str>, Option<&'static str>);
+type Example = (
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
 const EXAMPLES: &[Example] = &[
     (
@@ -43,7 +48,12 @@ const EXAMPLES: &[Example] = &[
         Some("アカネ市"),
         Some("2024-04-01"),
     ),
-    ("2024年\n\n1月\n\n連携\n\n覚書を締結\n", Some("覚書を締結"), None, None),
+    (
+        "2024年\n\n1月\n\n連携\n\n覚書を締結\n",
+        Some("覚書を締結"),
+        None,
+        None,
+    ),
     // a date line with a category word after it; a headline that opens with a date
     (
         "HOME > NEWS > パートナー\n\n2025.07.17　パートナー\n東雲銀行とオフィシャルパートナー契約を更新\n\n本文。",
@@ -89,7 +99,11 @@ fn corpus() {
             extract(doc, &mut found, &mut out);
             out
         });
-        let got = (out.title.as_deref(), out.publisher.as_deref(), out.release_date.map(|d| d.to_string()));
+        let got = (
+            out.title.as_deref(),
+            out.publisher.as_deref(),
+            out.release_date.map(|d| d.to_string()),
+        );
         let want = (*title, *publisher, date.map(str::to_string));
         if got != want {
             failures.push(format!("{input:?}\n   want {want:?}\n    got {got:?}"));
@@ -100,11 +114,14 @@ fn corpus() {
 
 #[test]
 fn urls_are_listed() {
-    let out = with_doc("詳細は https://www.example.co.jp/news/ をご覧ください。http://a.jp", |doc| {
-        let mut out = Extraction::default();
-        extract(doc, &mut Found::default(), &mut out);
-        out
-    });
+    let out = with_doc(
+        "詳細は https://www.example.co.jp/news/ をご覧ください。http://a.jp",
+        |doc| {
+            let mut out = Extraction::default();
+            extract(doc, &mut Found::default(), &mut out);
+            out
+        },
+    );
     let urls: Vec<&str> = out.release.urls.iter().map(|u| u.text.as_str()).collect();
     assert_eq!(urls, vec!["https://www.example.co.jp/news/", "http://a.jp"]);
 }

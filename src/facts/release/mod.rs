@@ -4,9 +4,9 @@
 //! running text), from labelled lines anywhere (「配信日時:」「プレスリリース発表元企業:」),
 //! and, for HTML, from the page's markup.
 
-mod rules;
 #[cfg(test)]
 mod corpus;
+mod rules;
 
 use crate::facts::dates;
 use crate::model::{Extraction, Mention, MetaSource, Release, ReleaseDate, ReleaseField};
@@ -26,12 +26,20 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
     // further down (a paper's 「掲載日:」 in its reference block) only when the header has
     // no date line.
     let mut later_label: Option<ReleaseDate> = None;
-    for (i, line) in text.lines.iter().enumerate().filter(|(_, l)| !l.boilerplate && !l.trimmed.is_empty()) {
+    for (i, line) in text
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.boilerplate && !l.trimmed.is_empty())
+    {
         let s = &v[line.trimmed.clone()];
         if let Some(c) = PUBLISHER_LABEL.captures(s)
             && let Some(name) = c.name("name")
         {
-            let mut range = trim_range(v, line.trimmed.start + name.start()..line.trimmed.start + name.end());
+            let mut range = trim_range(
+                v,
+                line.trimmed.start + name.start()..line.trimmed.start + name.end(),
+            );
             // a table's cells: the first is the value, unless the row is a header
             // (「会社名\t代表者\t新電話番号」)
             if let Some(tab) = v[range.clone()].find('\t') {
@@ -44,7 +52,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             // 「発表者:鳥取県知事 岸根 文博」: the body, not its head and his name
             range.end = range.start + issuer_of_official(doc.vocab, &v[range.clone()]).len();
             let m = text.mention(range);
-            release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Label });
+            release.publishers.push(ReleaseField {
+                text: m.text,
+                span: Some(m.span),
+                from: MetaSource::Label,
+            });
         }
         if release.date.is_none()
             && later_label.is_none()
@@ -55,7 +67,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         {
             let at = line.trimmed.start + rest.start();
             let m = text.mention(at + r.start..at + r.end);
-            let date = ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::Label };
+            let date = ReleaseDate {
+                value,
+                text: m.text,
+                span: Some(m.span),
+                from: MetaSource::Label,
+            };
             if header.binary_search(&i).is_ok() {
                 release.date = Some(date);
             } else {
@@ -94,7 +111,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         {
             if release.date.is_none() {
                 let m = text.mention(line.trimmed.start + r.start..line.trimmed.start + r.end);
-                release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::DateLine });
+                release.date = Some(ReleaseDate {
+                    value,
+                    text: m.text,
+                    span: Some(m.span),
+                    from: MetaSource::DateLine,
+                });
             }
             date_line.get_or_insert(i);
             continue;
@@ -103,14 +125,24 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         // taken only when nothing longer follows
         // 「NEWS RELEASE　　2025年5月23日」「News 2025/03/12」: a label, then the date
         if release.date.is_none()
-            && let Some((at, _)) = s.char_indices().find(|&(i, c)| c.is_ascii_digit() && dates::parse_one(&s[i..]).is_some_and(|(_, r)| i + r.end == s.trim_end().len()))
+            && let Some((at, _)) = s.char_indices().find(|&(i, c)| {
+                c.is_ascii_digit()
+                    && dates::parse_one(&s[i..])
+                        .is_some_and(|(_, r)| i + r.end == s.trim_end().len())
+            })
             && s[..at].chars().count() <= 20
             && !s[..at].contains(['。', '、'])
             && let Some((parsed, r)) = dates::parse_one(&s[at..])
             && let Some(value) = day_of(&parsed)
         {
-            let m = text.mention(line.trimmed.start + at + r.start..line.trimmed.start + at + r.end);
-            release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::DateLine });
+            let m =
+                text.mention(line.trimmed.start + at + r.start..line.trimmed.start + at + r.end);
+            release.date = Some(ReleaseDate {
+                value,
+                text: m.text,
+                span: Some(m.span),
+                from: MetaSource::DateLine,
+            });
             continue;
         }
         if !line.menu && is_title(doc, s) {
@@ -123,7 +155,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             if better {
                 short_title_at = (!long).then_some(position);
                 let m = text.mention(line.trimmed.clone());
-                release.title = Some(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::Headline });
+                release.title = Some(ReleaseField {
+                    text: m.text,
+                    span: Some(m.span),
+                    from: MetaSource::Headline,
+                });
             }
         }
     }
@@ -142,7 +178,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             // 「株式会社ケストレルバイオ(Kestrel Bio, Inc.)」: the name without its gloss
             let r = line.trimmed.start..line.trimmed.start + without_gloss(s).len();
             let m = text.mention(r);
-            release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::SignatureBlock });
+            release.publishers.push(ReleaseField {
+                text: m.text,
+                span: Some(m.span),
+                from: MetaSource::SignatureBlock,
+            });
         }
     }
 
@@ -154,7 +194,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             let name = without_gloss(s);
             if rules::is_org_line(doc.vocab, name) && !name.is_ascii() {
                 let m = text.mention(line.trimmed.start..line.trimmed.start + name.len());
-                release.publishers.push(ReleaseField { text: m.text, span: Some(m.span), from: MetaSource::SignatureBlock });
+                release.publishers.push(ReleaseField {
+                    text: m.text,
+                    span: Some(m.span),
+                    from: MetaSource::SignatureBlock,
+                });
             } else if !s.is_ascii() || release.publishers.is_empty() {
                 break;
             }
@@ -173,7 +217,12 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             {
                 let at = line.trimmed.start + rest.start();
                 let m = text.mention(at + r.start..at + r.end);
-                release.date = Some(ReleaseDate { value, text: m.text, span: Some(m.span), from: MetaSource::Label });
+                release.date = Some(ReleaseDate {
+                    value,
+                    text: m.text,
+                    span: Some(m.span),
+                    from: MetaSource::Label,
+                });
                 break;
             }
         }
@@ -185,9 +234,15 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
         let from_meta = |raw: &Option<String>, from| {
             let raw = raw.as_deref()?;
             let (parsed, r) = dates::parse_one(raw)?;
-            Some(ReleaseDate { value: day_of(&parsed)?, text: raw[r].to_string(), span: None, from })
+            Some(ReleaseDate {
+                value: day_of(&parsed)?,
+                text: raw[r].to_string(),
+                span: None,
+                from,
+            })
         };
-        release.date = from_meta(&meta.published, MetaSource::HtmlMeta).or_else(|| from_meta(&meta.time, MetaSource::HtmlTime));
+        release.date = from_meta(&meta.published, MetaSource::HtmlMeta)
+            .or_else(|| from_meta(&meta.time, MetaSource::HtmlTime));
     }
     if release.title.is_none() {
         release.title = meta
@@ -195,7 +250,11 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
             .as_ref()
             .map(|t| (t, MetaSource::HtmlMeta))
             .or_else(|| meta.title.as_ref().map(|t| (t, MetaSource::HtmlTitle)))
-            .map(|(t, from)| ReleaseField { text: t.clone(), span: None, from });
+            .map(|(t, from)| ReleaseField {
+                text: t.clone(),
+                span: None,
+                from,
+            });
     }
 
     // URLs anywhere (the rule view blanks them, so read the full text).
@@ -214,12 +273,20 @@ pub(crate) fn extract(doc: &Doc<'_>, found: &mut Found, out: &mut Extraction) {
 /// The body an official's title names: 「鳥取県知事 岸根 文博」 → 鳥取県, 「川崎市長 福田 紀彦」 →
 /// 川崎市, 「株式会社アカネ 代表取締役 山田 太郎」 → 株式会社アカネ; anything else as it is.
 fn issuer_of_official<'s>(vocab: &crate::vocab::Vocabulary, s: &'s str) -> &'s str {
-    let Some((first, rest)) = s.split_once(' ') else { return s };
+    let Some((first, rest)) = s.split_once(' ') else {
+        return s;
+    };
     if rest.trim().is_empty() {
         return s;
     }
     // a place's head: 知事 follows the prefecture, 市長 keeps its 市
-    for (role, keep) in [("知事", 0), ("市長", 3), ("町長", 3), ("村長", 3), ("区長", 3)] {
+    for (role, keep) in [
+        ("知事", 0),
+        ("市長", 3),
+        ("町長", 3),
+        ("村長", 3),
+        ("区長", 3),
+    ] {
         if let Some(place) = first.strip_suffix(role)
             && place.chars().count() >= 1
         {
