@@ -6,7 +6,8 @@
 //!   host; where that host is unreachable (this project's CI), the same
 //!   dictionary is built here from Debian's `mecab-ipadic` package, and the
 //!   build script finds it in the cache and downloads nothing.
-//! * `test`: `dict`, then the whole test suite.
+//! * `test`: `dict`, the layout check (`cargo fmt --check`, where rustfmt is
+//!   installed), then the whole test suite.
 //! * `demo`: `dict`, then the CLI over the bundled fixtures, as a text summary.
 
 mod dict;
@@ -19,7 +20,7 @@ fn usage() -> &'static str {
      commands:\n\
      \x20 dict [--from PATH] [--force]  fill the IPADIC build cache (PATH: a mecab-ipadic .deb\n\
      \x20                               or a folder of IPADIC *.csv/*.def, EUC-JP or UTF-8)\n\
-     \x20 test                          dict, then `cargo test --workspace`\n\
+     \x20 test                          dict, `cargo fmt --check`, then `cargo test --workspace`\n\
      \x20 demo                          dict, then `ja-press --format text fixtures/`\n"
 }
 
@@ -32,7 +33,9 @@ fn main() -> ExitCode {
     let rest = &args[1..];
     let result = match command.as_str() {
         "dict" => dict::run(rest),
-        "test" => dict::run(&[]).and_then(|()| cargo(&["test", "--workspace", "--locked"])),
+        "test" => dict::run(&[])
+            .and_then(|()| layout())
+            .and_then(|()| cargo(&["test", "--workspace", "--locked"])),
         "demo" => dict::run(&[]).and_then(|()| {
             cargo(&[
                 "run",
@@ -58,6 +61,22 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// `cargo fmt --all --check`, skipped with a note where rustfmt is not installed (a
+/// minimal toolchain): the layout is checked wherever it can be, the tests run everywhere.
+fn layout() -> Result<(), String> {
+    let program = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let installed = Command::new(&program)
+        .args(["fmt", "--version"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !installed {
+        eprintln!("xtask: rustfmt is not installed; the layout check is skipped");
+        return Ok(());
+    }
+    cargo(&["fmt", "--all", "--check"])
+        .map_err(|e| format!("{e}: the layout differs from rustfmt's, run `cargo fmt --all`"))
 }
 
 /// Runs cargo with `args` from the workspace root, inheriting stdio.
