@@ -119,18 +119,27 @@ const NAME_ROWS: &[&str] = &[
     "団体名",
     "組織名",
 ];
-/// Labels of the row that gives it in English.
-const ENGLISH_ROWS: &[&str] = &[
+/// Labels of a body's name in English: a profile table's row (「英文社名\tHimuka Inc.」),
+/// a parenthesis (「(英文表記:Himuka Inc.)」), a line of its own under the name.
+const ENGLISH_NAME_LABELS: &[&str] = &[
     "英文社名",
     "英文表記",
     "英語表記",
     "英文名称",
     "英文名",
     "英語名",
+    "英名",
     "英称",
     "英文商号",
     "英語社名",
 ];
+/// Labels of the body's other names in a parenthesis, beside the English ones: (略称:…).
+const OTHER_NAME_LABELS: &[&str] = &["略称", "通称", "旧社名", "旧商号", "新社名", "新商号"];
+
+/// Whether `s` speaks of an old name: every old-name label (旧商号, 変更前の社名) has 旧 or 変更前.
+fn names_old(s: &str) -> bool {
+    s.contains('旧') || s.contains("変更前")
+}
 
 /// 「韓国 五松…財団」, 「英国のサイエンスパーク「…」」: a country word just before.
 fn country_before(v: &str, start: usize) -> Option<String> {
@@ -239,7 +248,8 @@ fn read_paren(
         }
         // 英文表記:Hokuto Precision Co., Ltd. — the value may hold commas, so take the rest
         if let Some((label, _)) = trimmed.split_once(':')
-            && ENGLISH_LABELS.contains(&label.trim())
+            && (ENGLISH_NAME_LABELS.contains(&label.trim())
+                || OTHER_NAME_LABELS.contains(&label.trim()))
         {
             let value_at = at + trimmed.find(':').map_or(0, |p| p + 1);
             let rest = v[value_at..inner.end]
@@ -300,24 +310,6 @@ fn read_paren(
         }
     }
 }
-
-/// Labels of another name of the same body in a parenthesis: (英文表記:…).
-const ENGLISH_LABELS: &[&str] = &[
-    "英文表記",
-    "英文社名",
-    "英語表記",
-    "英語名",
-    "英文名",
-    "英名",
-    "英文名称",
-    "英称",
-    "略称",
-    "通称",
-    "旧社名",
-    "旧商号",
-    "新社名",
-    "新商号",
-];
 
 /// A name-like item: Latin (UCSD, KBIOHealth, Suzhou Industrial Park), katakana (a
 /// reading), or Hangul; never a role, a place, a count or a description.
@@ -427,15 +419,15 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     // once, and a rule whose word is absent reads no line)
     let has = |words: &[&str]| words.iter().any(|w| v.contains(w));
     let english = v.contains('英');
-    let old_words = has(&["旧", "変更前"]);
+    let old_words = names_old(v);
     let (mut new_e, mut old_e) = (None, None);
     let blocks = english || has(&["商号", "社名", "名称"]);
     for (i, line) in lines.iter().enumerate().filter(|_| blocks) {
         let text = &v[line.trimmed.clone()];
         // (a table's header of both columns is read below)
-        // (every old-name header has 旧 or 変更前: most lines are passed over on that)
+        // (a line without an old-name word is passed over before the column lists are read)
         let both = old_words
-            && (text.contains('旧') || text.contains("変更前"))
+            && names_old(text)
             && OLD_COLUMNS.iter().any(|l| text.contains(l))
             && NEW_COLUMNS.iter().any(|l| text.contains(l));
         for (re, slot) in [(&*NEW_NAME, &mut new_e), (&*OLD_NAME, &mut old_e)]
@@ -452,9 +444,7 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             }
         }
         if let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')'))
-            && ["英文表記", "英文社名", "英語表記", "英文名", "英名"]
-                .iter()
-                .any(|l| inner.starts_with(l))
+            && ENGLISH_NAME_LABELS.iter().any(|l| inner.starts_with(l))
             && let Some(prev) = lines[..i].iter().rev().find(|l| !l.trimmed.is_empty())
             && let (Some(root), Some(child)) = (entity_at(&prev.trimmed), entity_at(&line.trimmed))
         {
@@ -481,7 +471,7 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
     for (i, line) in lines.iter().enumerate().filter(|_| old_words) {
         // (a header is short and has an old-name word: most lines are skipped unread)
         let raw = &v[line.trimmed.clone()];
-        if raw.len() > 120 || !(raw.contains('旧') || raw.contains("変更前")) {
+        if raw.len() > 120 || !names_old(raw) {
             continue;
         }
         let header = crate::facts::without_whitespace(raw);
@@ -543,7 +533,7 @@ fn renames(doc: &Doc<'_>, cands: &[Cand], entities: &mut [Entity], out: &Extract
             continue;
         }
         let (label, value_at) = label_of(line);
-        if !ENGLISH_ROWS.contains(&label.as_ref()) {
+        if !ENGLISH_NAME_LABELS.contains(&label.as_ref()) {
             continue;
         }
         let name_row = lines[i.saturating_sub(6)..i]
